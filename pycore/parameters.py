@@ -63,7 +63,7 @@ class Parameter:
 
 @cache
 def parameter(file: str, key: str) -> Parameter:
-    """The parameter ``key`` of data file ``file`` (e.g. ``("work_experience", "hours_required")``)."""
+    """The parameter ``key`` of data file ``file``, e.g. ``("work_experience", "window_years")``."""
     raw = load(file)[key]
     values = tuple(
         Value(
