@@ -1,0 +1,41 @@
+"""Reader-facing formats for data values: 1,560; November 16, 2022; "0, 1, 2 or 3"."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+
+def long_date(day: date) -> str:
+    """A date as readers write it in Canadian English: "November 16, 2022"."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def number(value: int | float) -> str:
+    """An integer with thousands separators; a float without a trailing ``.0`` beyond one."""
+    if isinstance(value, int):
+        return f"{value:,}"
+    text = f"{value:,.2f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
+
+
+def series(items: list[str], conjunction: str = "or") -> str:
+    """Items joined for a sentence: "0, 1, 2 or 3" (no serial comma, as canada.ca writes)."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def reader_value(value: Any) -> str:
+    """Any TOML value (number, date, list, text, boolean) as text for a guide page."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return number(value)
+    if isinstance(value, date):
+        return long_date(value)
+    if isinstance(value, list):
+        return series([reader_value(item) for item in value])
+    return str(value)

@@ -1,0 +1,288 @@
+"""Markdown tables generated from ``pycore/data`` for ``{{ table NAME [ARG] }}``.
+
+Names and arguments:
+
+- ``language_chart TEST``: every version of a test's score chart (``pycore.charts``), newest
+  first, each with its effective date (TEF Canada: both scales).
+- ``crs core|spouse|transferability|additional``: the CRS grid sections of ``crs.toml``;
+  ``crs summary``: each factor group with its maximum.
+- ``draws cec|general|category``: rounds of invitations from ``draws.toml``, newest first.
+- ``categories 2025|2026``: the category list of a year from ``categories.toml``.
+- ``timeline``: dated rule changes from every data file, newest first.
+- ``sources all``: every reference in ``sources.toml``, grouped by reliability.
+- ``choices``: every value with a recorded ``choice`` (a doubt and the reading taken).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from pycore.parameters import Source, load, parameters, source, sources
+from site_scripts import draws
+from site_scripts.data_values import data_files
+from site_scripts.formatting import long_date, reader_value, series
+from site_scripts.sources_section import RELIABILITY_LABELS
+
+ABILITY_TITLES = {
+    "reading": "Reading",
+    "writing": "Writing",
+    "listening": "Listening",
+    "speaking": "Speaking",
+}
+
+
+def cell(value: Any) -> str:
+    """A table cell: values formatted for readers, pipes escaped."""
+    text = long_date(value) if isinstance(value, date) else reader_value(value)
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(header: Sequence[str], body: Sequence[Sequence[Any]]) -> str:
+    """A pipe table; numbers right-aligned."""
+    numeric = [
+        bool(body) and all(isinstance(row[i], int | float) for row in body)
+        for i in range(len(header))
+    ]
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join("---:" if n else "---" for n in numeric) + "|",
+    ]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in body]
+    return "\n".join(lines)
+
+
+def cite(ids: Sequence[str]) -> str:
+    """Short links to references: ``[1](url) ...`` titled with the source title."""
+    return " ".join(
+        f'[{index}]({ref.url} "{ref.title.replace(chr(34), chr(39))}")'
+        for index, ref in enumerate((source(i) for i in ids), start=1)
+    )
+
+
+def block(*parts: str) -> str:
+    """Markdown parts separated by blank lines, framed by blank lines."""
+    return "\n\n" + "\n\n".join(p for p in parts if p) + "\n\n"
+
+
+# --- language charts --------------------------------------------------------------------
+
+
+def language_chart(test_id: str) -> str:
+    """Every version of one test's chart with its effective date, newest first."""
+    from pycore import charts  # the engine's module; imported late so other tables work alone
+
+    if test_id not in charts.TESTS:
+        raise LookupError(f"unknown test {test_id!r}; known: {', '.join(charts.TESTS)}")
+    parts: list[str] = []
+    for chart in sorted(charts.versions(test_id), key=lambda c: c.effective, reverse=True):
+        header = [chart.level_name] + [ABILITY_TITLES[a] for a in chart.abilities]
+        body = [[level] + [scores[a] for a in chart.abilities] for level, scores in chart.rows]
+        scale = ", ".join(
+            f"{ABILITY_TITLES[a].lower()} {reader_value(chart.scale[a][0])}–"
+            f"{reader_value(chart.scale[a][1])}"
+            for a in chart.abilities
+        )
+        parts.append(
+            f"**{chart.name}, tests taken from {long_date(chart.effective)}** "
+            f"(lowest score for each level; score ranges: {scale}). "
+            f"Sources: {cite(chart.references)}"
+        )
+        parts.append(markdown_table(header, body))
+    return block(*parts)
+
+
+# --- CRS ------------------------------------------------------------------------------------
+
+CRS_SECTIONS = ("core", "spouse", "transferability", "additional")
+
+
+def crs(section: str) -> str:
+    """One section of the CRS grid (sub-tables with titles), or the summary of maxima."""
+    data = load("crs")
+    if section == "summary":
+        rows = data.get("summary")
+        if not isinstance(rows, list):
+            raise LookupError("crs.toml has no [[summary]] rows")
+        body = [[row["group"], row["with_spouse"], row["without_spouse"]] for row in rows]
+        table = markdown_table(["Factor group", "Maximum with a spouse", "Maximum without"], body)
+        return block(table, f"Grid in force from {long_date(data['effective'])}. "
+                     f"Sources: {cite(data['references'])}")
+    if section not in CRS_SECTIONS:
+        raise LookupError(f"crs section must be one of {', '.join(CRS_SECTIONS)} or summary")
+    parts: list[str] = []
+    for sub in data[section]:
+        title = f"**{sub['title']}**"
+        if sub.get("note"):
+            title += f" {sub['note']}"
+        parts += [title, markdown_table(sub["columns"], sub["rows"])]
+    parts.append(f"Grid in force from {long_date(data['effective'])}. "
+                 f"Sources: {cite(data['references'])}")
+    return block(*parts)
+
+
+# --- draws ----------------------------------------------------------------------------------
+
+
+def draws_table(program: str) -> str:
+    """Rounds of invitations for ``program``, newest first, with the data set's end date."""
+    data = load("draws")
+    found = list(reversed(draws.rows(program)))
+    named = any("name" in row for row in found)
+    header = ["Date"] + (["Draw"] if named else ["Number"]) + ["Invitations", "Lowest score invited"]
+    body = [
+        [row["date"], row.get("name", row.get("number", "")), row["invitations"], row["cutoff"]]
+        for row in found
+    ]
+    note = (f"Data up to {long_date(data['data_until'])}. "
+            f"Sources: {cite(data['references'])}")
+    return block(markdown_table(header, body), note)
+
+
+# --- categories -----------------------------------------------------------------------------
+
+
+def categories(year: str) -> str:
+    """The categories of one year: name, status, priority and the sources for each."""
+    data = load("categories")
+    key = f"y{year}"
+    if key not in data:
+        raise LookupError(f"no categories for {year!r} in categories.toml")
+    entry = data[key]
+    body = [
+        [
+            item["name"],
+            item["status"],
+            item.get("note", ""),
+            cite(item["references"]),
+        ]
+        for item in entry["categories"]
+    ]
+    table = markdown_table(["Category", "Status", "Notes", "Sources"], body)
+    return block(f"Announced {long_date(entry['announced'])}.", table)
+
+
+# --- timeline -------------------------------------------------------------------------------
+
+
+def timeline_entries() -> list[tuple[date, str, tuple[str, ...]]]:
+    """(date, what changed, references) from every dated value, chart and listed change."""
+    entries: list[tuple[date, str, tuple[str, ...]]] = []
+    for file in data_files():
+        if file == "sources":
+            continue
+        for param in parameters(file):
+            previous = None
+            for item in param.values:
+                text = f"{param.description}: {reader_value(item.value)}"
+                if param.unit and param.unit not in ("date",):
+                    text += f" ({param.unit})"
+                if previous is not None:
+                    text += f", was {reader_value(previous)}"
+                if item.note:
+                    text += f". {item.note}"
+                entries.append((item.effective, text, item.references))
+                previous = item.value
+    for change in load("express_entry").get("changes", []):
+        entries.append((change["date"], change["title"], tuple(change["references"])))
+    try:
+        from pycore import charts
+    except ImportError:
+        charts = None  # type: ignore[assignment]
+    if charts is not None:
+        for test_id in charts.TESTS:
+            for chart in charts.versions(test_id):
+                entries.append((chart.effective, f"{chart.name}: score chart in use from this "
+                                f"date", tuple(chart.references)))
+    return sorted(entries, key=lambda e: e[0], reverse=True)
+
+
+def timeline() -> str:
+    """Every dated change, newest first."""
+    body = [[day, text, cite(refs)] for day, text, refs in timeline_entries()]
+    return block(markdown_table(["Date", "Change", "Sources"], body))
+
+
+# --- sources and choices ------------------------------------------------------------------
+
+GROUP_TITLES = {
+    "O": "Official texts",
+    "O*": "Official content read through a verbatim copy",
+    "T": "Third-party sources (used only where no official text was found)",
+}
+
+
+def sources_all() -> str:
+    """Every reference, grouped by reliability, each with its link and note."""
+    parts: list[str] = []
+    for grade, title in GROUP_TITLES.items():
+        refs: list[Source] = [ref for ref in sources() if ref.reliability == grade]
+        if not refs:
+            continue
+        items = [
+            f"- [{ref.title}]({ref.url})" + (f": {ref.note}" if ref.note else "") for ref in refs
+        ]
+        parts += [f"### {title}", "\n".join(items)]
+    return block(*parts)
+
+
+def find_choices(node: Any, path: str) -> list[tuple[str, dict[str, Any]]]:
+    """Every table below ``node`` that records a ``choice``, with its dotted path."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    if isinstance(node, dict):
+        if "choice" in node and isinstance(node["choice"], str):
+            found.append((path, node))
+        for key, child in node.items():
+            found += find_choices(child, f"{path}.{key}")
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            found += find_choices(child, f"{path}[{index}]")
+    return found
+
+
+def choices() -> str:
+    """Each recorded doubt and the reading taken, with the value's references."""
+    body = []
+    for file in data_files():
+        for path, node in find_choices(load(file), file):
+            refs = sorted({r for v in node.get("values", []) for r in v.get("references", [])}
+                          | set(node.get("references", [])))
+            body.append([node.get("description", path), node["choice"], cite(refs)])
+    if not body:
+        raise LookupError("no data value records a choice")
+    return block(markdown_table(["Value", "Doubt and reading chosen", "Sources"], body))
+
+
+TABLES: dict[str, Callable[[str | None], str]] = {}
+
+
+def register(name: str, needs_arg: bool, func: Callable[..., str]) -> None:
+    """Add a table; ``needs_arg`` says whether it takes one argument."""
+
+    def call(arg: str | None) -> str:
+        if needs_arg != (arg is not None):
+            raise LookupError(f"table {name!r} takes {'one argument' if needs_arg else 'none'}")
+        return func(arg) if needs_arg else func()
+
+    TABLES[name] = call
+
+
+register("language_chart", True, language_chart)
+register("crs", True, crs)
+register("draws", True, draws_table)
+register("categories", True, categories)
+register("timeline", False, timeline)
+register("choices", False, choices)
+TABLES["sources"] = lambda arg: sources_all() if arg == "all" else _bad("sources", arg)
+
+
+def _bad(name: str, arg: str | None) -> str:
+    raise LookupError(f"table {name!r} does not take {arg!r}")
+
+
+def render(name: str, arg: str | None, reviewed: date) -> str:
+    """The Markdown for ``{{ table name arg }}``; LookupError for an unknown table."""
+    if name not in TABLES:
+        raise LookupError(f"unknown table {name!r}; known: {series(sorted(TABLES), 'and')}")
+    return TABLES[name](arg)
