@@ -28,13 +28,12 @@ def cutoff_range(program: str, year: int) -> str:
     """Lowest and highest cut-off of ``program``'s draws in ``year``: ``"507–523"``."""
     data = load("draws")
     cutoffs = [row["cutoff"] for row in data.get(program, []) if row["date"].year == year]
-    if not cutoffs:
-        cutoffs = [
-            bound
-            for item in data.get("ranges", [])
-            if item["program"] == program and item["year"] == year
-            for bound in (item["low"], item["high"])
-        ]
+    cutoffs += [
+        bound
+        for item in data.get("ranges", [])
+        if item["program"] == program and item["year"] == year
+        for bound in (item["low"], item["high"])
+    ]
     if not cutoffs:
         raise LookupError(f"no {program!r} draws in {year} in pycore/data/draws.toml")
     low, high = min(cutoffs), max(cutoffs)

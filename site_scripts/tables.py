@@ -23,7 +23,6 @@ from pycore.parameters import Source, load, parameters, source, sources
 from site_scripts import draws
 from site_scripts.data_values import data_files
 from site_scripts.formatting import long_date, reader_value, series
-from site_scripts.sources_section import RELIABILITY_LABELS
 
 ABILITY_TITLES = {
     "reading": "Reading",
@@ -69,25 +68,47 @@ def block(*parts: str) -> str:
 # --- language charts --------------------------------------------------------------------
 
 
+def is_data_start(note: str) -> bool:
+    """Whether a first value's note says it only marks where the data begins (not a change).
+
+    Convention of the data files: such notes contain "the data starts on".
+    """
+    return "the data starts" in note.lower()
+
+
+def chart_heading(chart: Any, next_effective: date | None) -> str:
+    """"CELPIP-General, tests taken from ..." worded from the version's dates."""
+    if next_effective is not None and is_data_start(chart.note):
+        return f"{chart.name}, tests taken before {long_date(next_effective)}"
+    if next_effective is not None:
+        return (f"{chart.name}, tests taken from {long_date(chart.effective)} "
+                f"to the day before {long_date(next_effective)}")
+    if is_data_start(chart.note):
+        return f"{chart.name}, current chart"
+    return f"{chart.name}, tests taken from {long_date(chart.effective)}"
+
+
 def language_chart(test_id: str) -> str:
-    """Every version of one test's chart with its effective date, newest first."""
+    """Every version of one test's chart with the dates it applies to, newest first."""
     from pycore import charts  # the engine's module; imported late so other tables work alone
 
     if test_id not in charts.TESTS:
         raise LookupError(f"unknown test {test_id!r}; known: {', '.join(charts.TESTS)}")
+    ordered = sorted(charts.versions(test_id), key=lambda c: c.effective)
     parts: list[str] = []
-    for chart in sorted(charts.versions(test_id), key=lambda c: c.effective, reverse=True):
+    for index in reversed(range(len(ordered))):
+        chart = ordered[index]
+        following = ordered[index + 1].effective if index + 1 < len(ordered) else None
         header = [chart.level_name] + [ABILITY_TITLES[a] for a in chart.abilities]
         body = [[level] + [scores[a] for a in chart.abilities] for level, scores in chart.rows]
         scale = ", ".join(
-            f"{ABILITY_TITLES[a].lower()} {reader_value(chart.scale[a][0])}–"
-            f"{reader_value(chart.scale[a][1])}"
+            f"{ABILITY_TITLES[a].lower()} {reader_value(chart.scale[a].min)} to "
+            f"{reader_value(chart.scale[a].max)}"
             for a in chart.abilities
         )
         parts.append(
-            f"**{chart.name}, tests taken from {long_date(chart.effective)}** "
-            f"(lowest score for each level; score ranges: {scale}). "
-            f"Sources: {cite(chart.references)}"
+            f"**{chart_heading(chart, following)}.** Lowest score for each level "
+            f"(scores: {scale}). Sources: {cite(chart.references)}"
         )
         parts.append(markdown_table(header, body))
     return block(*parts)
@@ -130,7 +151,7 @@ def draws_table(program: str) -> str:
     data = load("draws")
     found = list(reversed(draws.rows(program)))
     named = any("name" in row for row in found)
-    header = ["Date"] + (["Draw"] if named else ["Number"]) + ["Invitations", "Lowest score invited"]
+    header = ["Date", "Draw" if named else "Number", "Invitations", "Lowest score invited"]
     body = [
         [row["date"], row.get("name", row.get("number", "")), row["invitations"], row["cutoff"]]
         for row in found
@@ -160,41 +181,61 @@ def categories(year: str) -> str:
         for item in entry["categories"]
     ]
     table = markdown_table(["Category", "Status", "Notes", "Sources"], body)
-    return block(f"Announced {long_date(entry['announced'])}.", table)
+    intro = f"Announced {long_date(entry['announced'])}. {entry.get('note', '')}".strip()
+    return block(intro, table)
 
 
 # --- timeline -------------------------------------------------------------------------------
 
 
+def display(value: Any) -> str:
+    """A value for the timeline: test ids become test names (``pte_core`` -> PTE Core)."""
+    from pycore import charts
+
+    if isinstance(value, list) and value and all(v in charts.TESTS for v in value):
+        return series([charts.versions(v)[0].name for v in value], "and")
+    return reader_value(value)
+
+
 def timeline_entries() -> list[tuple[date, str, tuple[str, ...]]]:
-    """(date, what changed, references) from every dated value, chart and listed change."""
+    """(date, what changed, references) from every dated value, chart and listed change.
+
+    Left out: parameters marked ``timeline = false`` and first values that only mark
+    where the data begins (see ``is_data_start``).
+    """
+    from pycore import charts
+
     entries: list[tuple[date, str, tuple[str, ...]]] = []
     for file in data_files():
-        if file == "sources":
+        if file == "sources" or file.startswith("charts/"):
             continue
+        raw = load(file)
         for param in parameters(file):
-            previous = None
-            for item in param.values:
-                text = f"{param.description}: {reader_value(item.value)}"
-                if param.unit and param.unit not in ("date",):
-                    text += f" ({param.unit})"
-                if previous is not None:
-                    text += f", was {reader_value(previous)}"
+            if raw[param.name.split(".", 1)[1]].get("timeline", True) is False:
+                continue
+            previous: Any = None
+            for position, item in enumerate(param.values):
+                if position == 0 and is_data_start(item.note):
+                    previous = item.value
+                    continue
+                text = f"{param.description}: {display(item.value)}"
+                if isinstance(item.value, int | float) and not isinstance(item.value, bool):
+                    text += f" {param.unit}"
+                if position > 0 and previous != item.value:
+                    text += f" (was {display(previous)})"
                 if item.note:
                     text += f". {item.note}"
                 entries.append((item.effective, text, item.references))
                 previous = item.value
     for change in load("express_entry").get("changes", []):
         entries.append((change["date"], change["title"], tuple(change["references"])))
-    try:
-        from pycore import charts
-    except ImportError:
-        charts = None  # type: ignore[assignment]
-    if charts is not None:
-        for test_id in charts.TESTS:
-            for chart in charts.versions(test_id):
-                entries.append((chart.effective, f"{chart.name}: score chart in use from this "
-                                f"date", tuple(chart.references)))
+    for test_id in charts.TESTS:
+        versions = sorted(charts.versions(test_id), key=lambda c: c.effective)
+        for position, chart in enumerate(versions):
+            if position == 0 and is_data_start(chart.note):
+                continue
+            entries.append((chart.effective, f"{chart.name}: new score chart for tests taken "
+                            "from this date", tuple(chart.references)))
     return sorted(entries, key=lambda e: e[0], reverse=True)
 
 
@@ -241,6 +282,15 @@ def find_choices(node: Any, path: str) -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
+def choice_label(file: str, path: str, node: dict[str, Any]) -> str:
+    """What a choice is about: the parameter's description, or the chart version's name."""
+    if "description" in node:
+        return str(node["description"])
+    if file.startswith("charts/") and "effective" in node:
+        return f"{load(file)['name']} chart for tests taken from {long_date(node['effective'])}"
+    return path
+
+
 def choices() -> str:
     """Each recorded doubt and the reading taken, with the value's references."""
     body = []
@@ -248,7 +298,7 @@ def choices() -> str:
         for path, node in find_choices(load(file), file):
             refs = sorted({r for v in node.get("values", []) for r in v.get("references", [])}
                           | set(node.get("references", [])))
-            body.append([node.get("description", path), node["choice"], cite(refs)])
+            body.append([choice_label(file, path, node), node["choice"], cite(refs)])
     if not body:
         raise LookupError("no data value records a choice")
     return block(markdown_table(["Value", "Doubt and reading chosen", "Sources"], body))
