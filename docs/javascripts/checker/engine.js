@@ -1,0 +1,94 @@
+// The page's side of the engine worker: started once per document (the module-level variable
+// survives Material's instant page swaps), with status updates and check(text) -> Promise<text>.
+
+let engine = null;
+
+/** The engine for this document, started on the first call. */
+export function getEngine(runtime) {
+  if (!engine) engine = createEngine(runtime);
+  return engine;
+}
+
+function createEngine(runtime) {
+  const listeners = new Set();
+  const pending = new Map();
+  let nextId = 1;
+  let status = { state: "loading", step: 0, steps: 4, label: "Starting the rules engine" };
+  let worker = null;
+
+  function update(next) {
+    status = { ...status, ...next };
+    for (const listener of listeners) listener(status);
+  }
+
+  function fail(message) {
+    if (status.state === "failed") return;
+    update({ state: "failed", message });
+    for (const { reject } of pending.values()) reject(new Error(message));
+    pending.clear();
+  }
+
+  function onMessage(event) {
+    const message = JSON.parse(event.data);
+    if (message.type === "progress") {
+      update({ step: message.step, steps: message.steps, label: message.label });
+    } else if (message.type === "ready") {
+      performance.mark("cec:ready");
+      update({ state: "ready", step: status.steps, label: "Ready" });
+    } else if (message.type === "failed") {
+      fail(message.message);
+    } else if (message.type === "result") {
+      const request = pending.get(message.id);
+      pending.delete(message.id);
+      if (!request) return;
+      if ("output" in message) request.resolve(message.output);
+      else request.reject(new Error(message.error));
+    }
+  }
+
+  if (typeof WebAssembly !== "object") {
+    status = { ...status, state: "failed", message: "this browser does not run WebAssembly" };
+  } else {
+    try {
+      worker = new Worker(new URL("./worker.js", import.meta.url), {
+        type: "module",
+        name: "cec-engine",
+      });
+      worker.onmessage = onMessage;
+      worker.onerror = (event) => {
+        event.preventDefault();
+        fail(event.message || "the engine's script could not be loaded");
+      };
+      const indexURL = new URL(runtime.dir, document.baseURI).href;
+      worker.postMessage(
+        JSON.stringify({
+          type: "start",
+          runtime: { indexURL, wheelURL: new URL(runtime.wheel, indexURL).href },
+        }),
+      );
+    } catch (error) {
+      status = { ...status, state: "failed", message: String(error.message || error) };
+    }
+  }
+
+  return {
+    get status() {
+      return status;
+    },
+    /** Call listener now and on every status change; returns the unsubscribe function. */
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(status);
+      return () => listeners.delete(listener);
+    },
+    /** Run check_json in the worker; queued until the engine is ready. */
+    check(profileText) {
+      if (status.state === "failed") return Promise.reject(new Error(status.message));
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage(JSON.stringify({ type: "check", id, profile: profileText }));
+      });
+    },
+  };
+}

@@ -1,0 +1,196 @@
+"""MkDocs hook: the checker's runtime beside the built site.
+
+- ``on_post_build`` copies the pinned Pyodide runtime from ``node_modules/pyodide`` and a
+  freshly made ``pycore`` wheel into ``site/pyodide/``. The runtime lives outside ``docs/`` so
+  the guide never ships it to readers who do not open the checker.
+- ``on_page_content`` embeds, in the checker page only, a JSON block with the form metadata
+  (``pycore.api.form_metadata_json()``) and where the runtime is, so the form is usable before
+  Python has loaded and the worker knows the wheel's name.
+
+The wheel is written directly with ``zipfile`` (a pure wheel is a zip of the package plus three
+metadata files): it takes milliseconds, needs no network or build backend, and is byte-for-byte
+reproducible (fixed timestamps), so rebuilds are fast and its hash only changes with the code.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import shutil
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+RUNTIME_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+OUTPUT_DIR = "pyodide"
+CHECKER_PAGE = "checker/index.md"
+# Same-day fixed timestamp: zip entries must not carry the build time, or the wheel's hash
+# would change on every build.
+ZIP_TIME = (2022, 11, 16, 0, 0, 0)
+
+
+def project() -> dict[str, Any]:
+    """The ``[project]`` table of ``pyproject.toml``."""
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        table: dict[str, Any] = tomllib.load(handle)["project"]
+    return table
+
+
+def package_files(package: Path) -> list[Path]:
+    """The files a wheel of ``package`` holds: sources, data and the typing marker, sorted."""
+    wanted = {".py", ".toml", ".typed"}
+    return sorted(
+        path
+        for path in package.rglob("*")
+        if path.is_file() and path.suffix in wanted and "__pycache__" not in path.parts
+    )
+
+
+def record_hash(data: bytes) -> str:
+    """A RECORD line's hash field (urlsafe base64 SHA-256 without padding, per the wheel spec)."""
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=")
+    return "sha256=" + digest.decode("ascii")
+
+
+def wheel_name(name: str, version: str) -> str:
+    """The file name of a pure-Python wheel."""
+    return f"{name.replace('-', '_')}-{version}-py3-none-any.whl"
+
+
+def build_wheel(package: Path, name: str, version: str) -> bytes:
+    """A reproducible pure-Python wheel of ``package`` (bytes)."""
+    dist_info = f"{name.replace('-', '_')}-{version}.dist-info"
+    entries: list[tuple[str, bytes]] = [
+        (path.relative_to(package.parent).as_posix(), path.read_bytes())
+        for path in package_files(package)
+    ]
+    entries.append((f"{dist_info}/METADATA", (
+        f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
+    ).encode()))
+    entries.append((f"{dist_info}/WHEEL", (
+        "Wheel-Version: 1.0\nGenerator: site_scripts.runtime_assets\n"
+        "Root-Is-Purelib: true\nTag: py3-none-any\n"
+    ).encode()))
+    record = "".join(f"{arc},{record_hash(data)},{len(data)}\n" for arc, data in entries)
+    record += f"{dist_info}/RECORD,,\n"
+    entries.append((f"{dist_info}/RECORD", record.encode()))
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for arcname, data in entries:
+            info = zipfile.ZipInfo(arcname, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def pinned_pyodide_version() -> str:
+    """The Pyodide version pinned in ``package.json``."""
+    pins = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    return str(pins["pyodide"])
+
+
+def check_runtime_source(source: Path = PYODIDE_DIR) -> None:
+    """Fail with a clear message when the pinned runtime is not installed in ``source``."""
+    hint = "run `npm ci` (or `make setup`) in the project root"
+    manifest = source / "package.json"
+    if not manifest.exists():
+        raise PluginError(f"The Pyodide runtime is missing: {source} not found; {hint}.")
+    installed = json.loads(manifest.read_text(encoding="utf-8"))["version"]
+    pinned = pinned_pyodide_version()
+    if installed != pinned:
+        raise PluginError(
+            f"node_modules/pyodide is {installed} but package.json pins {pinned}; {hint}."
+        )
+    missing = [name for name in RUNTIME_FILES if not (source / name).exists()]
+    if missing:
+        raise PluginError(f"Pyodide runtime files missing in {source}: {', '.join(missing)}; {hint}.")
+
+
+def copy_if_changed(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` unless an identical-looking copy (size, mtime) is there."""
+    if target.exists():
+        src, dst = source.stat(), target.stat()
+        if src.st_size == dst.st_size and src.st_mtime_ns == dst.st_mtime_ns:
+            return
+    shutil.copy2(source, target)
+
+
+def write_if_changed(target: Path, data: bytes) -> None:
+    """Write ``data`` unless ``target`` already holds exactly it (keeps mtimes stable)."""
+    if target.exists() and target.read_bytes() == data:
+        return
+    target.write_bytes(data)
+
+
+def runtime_wheel() -> tuple[str, bytes]:
+    """The pycore wheel's file name and bytes."""
+    meta = project()
+    name, version = meta["name"], meta["version"]
+    return wheel_name(name, version), build_wheel(ROOT / name, name, version)
+
+
+def install_runtime(site_dir: Path, source: Path = PYODIDE_DIR) -> Path:
+    """Copy the runtime files and the pycore wheel into ``site_dir/pyodide``; returns that folder."""
+    check_runtime_source(source)
+    target = site_dir / OUTPUT_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES:
+        copy_if_changed(source / name, target / name)
+    wheel, data = runtime_wheel()
+    for stale in target.glob("*.whl"):
+        if stale.name != wheel:
+            stale.unlink()
+    write_if_changed(target / wheel, data)
+    return target
+
+
+def form_metadata() -> Any:
+    """The form metadata from the rules core, as a JSON value."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from pycore import api  # imported late: the hook must load even while pycore is edited
+
+    return json.loads(api.form_metadata_json())
+
+
+def checker_config(page_url: str) -> str:
+    """The checker page's embedded JSON block (``</`` escaped so it cannot end the script)."""
+    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
+    config = {
+        "runtime": {"dir": "../" * depth + OUTPUT_DIR + "/", "wheel": runtime_wheel()[0]},
+        "metadata": form_metadata(),
+    }
+    text = json.dumps(config, ensure_ascii=False, separators=(",", ":"))
+    return (
+        '<script type="application/json" id="cec-config">'
+        + text.replace("</", "<\\/")
+        + "</script>"
+    )
+
+
+def on_page_content(html: str, page: Any, **_: Any) -> str:
+    """Append the checker's configuration to the checker page (and to no other page)."""
+    if page.file.src_uri != CHECKER_PAGE:
+        return html
+    return html + "\n" + checker_config(page.url)
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    """Put the runtime and the wheel into the built site."""
+    install_runtime(Path(config["site_dir"]))
