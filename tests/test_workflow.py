@@ -42,7 +42,8 @@ def workflow() -> dict[Any, Any]:
 
 def steps_using(job: dict[str, Any], prefix: str) -> list[int]:
     """Positions of the steps whose `uses` starts with ``prefix``."""
-    return [i for i, step in enumerate(job["steps"]) if str(step.get("uses", "")).startswith(prefix)]
+    uses = [str(step.get("uses", "")) for step in job["steps"]]
+    return [i for i, name in enumerate(uses) if name.startswith(prefix)]
 
 
 def test_actionlint_accepts_the_workflow() -> None:
