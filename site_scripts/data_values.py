@@ -33,15 +33,18 @@ def split_name(name: str) -> tuple[str, str]:
     if file not in data_files():
         raise LookupError(f"no data file pycore/data/{file}.toml")
     raw = load(file)
-    if not isinstance(raw.get(key), dict):
+    if key not in raw or isinstance(raw[key], list):
         raise LookupError(f"no key {key!r} in pycore/data/{file}.toml")
     return file, key
 
 
 def dated(name: str) -> Parameter | None:
-    """The dated parameter called ``name``, or None for an undated fact (single ``value``)."""
+    """The dated parameter called ``name``, or None for an undated fact (a single ``value``,
+    or a top-level scalar of the file)."""
     file, key = split_name(name)
     raw = load(file)[key]
+    if not isinstance(raw, dict):
+        return None  # a top-level scalar such as draws.data_until
     if "values" in raw:
         return parameter(file, key)
     if "value" in raw:
@@ -54,8 +57,21 @@ def value_on(name: str, day: date) -> Any:
     param = dated(name)
     if param is None:
         file, key = split_name(name)
-        return load(file)[key]["value"]
+        raw = load(file)[key]
+        return raw["value"] if isinstance(raw, dict) else raw
     return param.value_at(day)
+
+
+def previous_value(name: str, day: date) -> Any:
+    """The value that the one in force on ``day`` replaced (LookupError if it is the first)."""
+    param = dated(name)
+    current = param.at(day) if param else None
+    if param is None or current is None:
+        raise LookupError(f"{name} has no dated value in force on {day.isoformat()}")
+    index = param.values.index(current)
+    if index == 0:
+        raise LookupError(f"{name}: the value in force on {day.isoformat()} is its first")
+    return param.values[index - 1].value
 
 
 def effective_on(name: str, day: date) -> date:

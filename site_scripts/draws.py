@@ -24,8 +24,11 @@ def rows(program: str) -> list[dict[str, Any]]:
     return sorted(found, key=lambda row: row["date"])
 
 
-def cutoff_range(program: str, year: int) -> str:
-    """Lowest and highest cut-off of ``program``'s draws in ``year``: ``"507–523"``."""
+def cutoff_range(program: str, year: int, bound: str = "") -> str:
+    """Lowest and highest cut-off of ``program``'s draws in ``year``: ``"507–523"``.
+
+    ``bound`` ``"low"`` or ``"high"`` gives only that end.
+    """
     data = load("draws")
     cutoffs = [row["cutoff"] for row in data.get(program, []) if row["date"].year == year]
     cutoffs += [
@@ -37,6 +40,10 @@ def cutoff_range(program: str, year: int) -> str:
     if not cutoffs:
         raise LookupError(f"no {program!r} draws in {year} in pycore/data/draws.toml")
     low, high = min(cutoffs), max(cutoffs)
+    if bound:
+        if bound not in ("low", "high"):
+            raise LookupError(f"range bound must be 'low' or 'high', not {bound!r}")
+        return reader_value(low if bound == "low" else high)
     return reader_value(low) if low == high else f"{reader_value(low)}–{reader_value(high)}"
 
 

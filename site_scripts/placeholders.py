@@ -16,8 +16,8 @@ Placeholders (outside code spans and fenced code):
     A generated Markdown table; names and arguments are listed in ``site_scripts.tables``
     (``language_chart TEST``, ``crs core``, ``draws cec``, ``categories 2026``,
     ``timeline``, ``sources all``, ``choices`` ...).
-``{{ draws_range PROGRAM YEAR }}``
-    Lowest and highest cut-off score of that year's draws: ``507–523``.
+``{{ draws_range PROGRAM YEAR [low|high] }}``
+    Lowest and highest cut-off score of that year's draws: ``507–523`` (or one end).
 ``{{ latest_draw PROGRAM FIELD }}``
     A field of the most recent draw in the data: ``date``, ``number``, ``invitations``, ``cutoff``.
 ``{{ reviewed }}``
@@ -47,7 +47,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from site_scripts import draws, tables  # noqa: E402
-from site_scripts.data_values import effective_on, value_on  # noqa: E402
+from site_scripts.data_values import effective_on, previous_value, value_on  # noqa: E402
 from site_scripts.formatting import long_date, reader_value  # noqa: E402
 from site_scripts.sources_section import sources_section  # noqa: E402
 
@@ -74,12 +74,14 @@ def expand_one(body: str, reviewed: date) -> str:
         return long_date(reviewed)
     if name == "value" and len(args) == 1:
         return reader_value(value_on(args[0], reviewed))
+    if name == "previous" and len(args) == 1:
+        return reader_value(previous_value(args[0], reviewed))
     if name == "effective" and len(args) == 1:
         return long_date(effective_on(args[0], reviewed))
     if name == "table" and 1 <= len(args) <= 2:
         return tables.render(args[0], args[1] if len(args) == 2 else None, reviewed)
-    if name == "draws_range" and len(args) == 2:
-        return draws.cutoff_range(args[0], int(args[1]))
+    if name == "draws_range" and len(args) in (2, 3):
+        return draws.cutoff_range(args[0], int(args[1]), args[2] if len(args) == 3 else "")
     if name == "latest_draw" and len(args) == 2:
         return draws.latest_field(args[0], args[1])
     raise LookupError(f"unknown placeholder {name!r} with {len(args)} argument(s)")
