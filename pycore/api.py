@@ -1,0 +1,41 @@
+"""The narrow interface the web worker, the command line and the tests call.
+
+JSON strings in and out, serialised one way (``dumps``) so that CPython and
+Pyodide produce the same bytes for the same profile.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pycore import assessment, messages, metadata
+from pycore.validation import ProfileError, parse_json, parse_profile
+
+
+def dumps(obj: Any) -> str:
+    """The one serialisation of every result: compact, UTF-8 characters kept as they are."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def assess(profile: dict[str, Any]) -> dict[str, Any]:
+    """The assessment of a decoded profile; ``ProfileError`` (with ``.errors``) on bad input."""
+    return assessment.assess(parse_profile(profile))
+
+
+def check_json(text: str) -> str:
+    """Profile JSON in, assessment JSON (or ``{"errors": [...]}``) out. Never raises."""
+    try:
+        return dumps(assessment.assess(parse_json(text)))
+    except ProfileError as error:
+        return dumps({"errors": error.errors})
+    except Exception:  # a bug must still answer in the contract's shape, never a traceback
+        code = "input.internal_error"
+        return dumps(
+            {"errors": [{"field": "", "code": code, "message": messages.render(code, {})}]}
+        )
+
+
+def form_metadata_json() -> str:
+    """Tests, scales, thresholds, TEER descriptions and provision links for the web form."""
+    return dumps(metadata.form_metadata())

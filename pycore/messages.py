@@ -1,0 +1,65 @@
+"""Sentences for reason codes, from a catalog kept outside the rules.
+
+``pycore/data/messages.en.toml`` maps each reason code (``work.meets_year``,
+``job.unpaid``, ``input.not_date``, ...) to an English template filled from the
+facts of the result: ``{qualifying_hours}`` prints 1,302.9; ``{date:date}`` prints
+an ISO date as "November 21, 2026"; a list prints comma-separated. A French
+catalog would sit beside it as ``messages.fr.toml``.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from datetime import date
+from functools import cache
+from typing import Any
+
+from pycore.parameters import load
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+@cache
+def catalog(language: str = "en") -> dict[str, str]:
+    """Every reason code and its template, for ``language``."""
+    raw = load(f"messages.{language}")
+    return {str(code): str(template) for code, template in raw.items()}
+
+
+def long_date(value: date | str) -> str:
+    """An ISO date as a reader writes it: 2026-11-21 -> November 21, 2026."""
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def number(value: float) -> str:
+    """A figure with thousands separators and at most one decimal: 1560 -> 1,560; 0.5 -> 0.5."""
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.1f}"
+
+
+class _Formatter(string.Formatter):
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "date":
+            return long_date(value)
+        if format_spec:
+            return str(super().format_field(value, format_spec))
+        if isinstance(value, bool) or value is None:
+            return str(value).lower()
+        if isinstance(value, int | float):
+            return number(value)
+        if isinstance(value, list | tuple):
+            return ", ".join(self.format_field(item, "") for item in value)
+        return str(value)
+
+
+_FORMATTER = _Formatter()
+
+
+def render(code: str, facts: Mapping[str, Any], language: str = "en") -> str:
+    """The sentence for ``code`` filled from ``facts``; KeyError for an unknown code or fact."""
+    return str(_FORMATTER.vformat(catalog(language)[code], (), facts))

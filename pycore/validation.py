@@ -1,0 +1,282 @@
+"""Parse and check a profile against the checker contract, collecting every problem.
+
+A profile that breaks the contract is never half-assessed: ``parse_profile``
+either returns typed, frozen values or raises ``ProfileError`` listing each
+problem with its field path (``jobs[0].end``, ``language_tests[1].speaking``)
+and a sentence from the message catalog. The whole document is path ``""``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from typing import Any
+
+from pycore import charts, messages
+
+BOOLEAN_JOB_FACTS: tuple[str, ...] = (
+    "paid",
+    "self_employed",
+    "full_time_student",
+    "work_authorized",
+    "in_canada",
+)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NOC_CODE = re.compile(r"\d{5}")
+# Input sanity bounds, not rules: they keep date arithmetic (windows, projections) in range.
+_EARLIEST_DATE = date(1900, 1, 1)
+_LATEST_DATE = date(2999, 12, 31)
+_MAX_WEEK_HOURS = 7 * 24  # a week has 168 hours; more cannot be an average
+_TEERS = range(0, 6)  # NOC 2021 has TEER categories 0 to 5
+
+
+class ProfileError(ValueError):
+    """The profile breaks the contract; ``errors`` lists every problem found."""
+
+    def __init__(self, errors: list[dict[str, str]]) -> None:
+        super().__init__(f"{len(errors)} problem(s) in the profile")
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Job:
+    """One job, or one stretch of a job whose facts differ, as entered."""
+
+    title: str | None
+    noc_code: str | None
+    teer: int
+    start: date
+    end: date | None
+    hours_per_week: Fraction
+    paid: bool
+    self_employed: bool
+    full_time_student: bool
+    work_authorized: bool
+    in_canada: bool
+
+
+@dataclass(frozen=True)
+class LanguageTest:
+    """One language test result: the test, the day it was taken, the four scores."""
+
+    test: str
+    date: date
+    scores: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A checked profile: everything the rules need, judged as of ``application_date``."""
+
+    application_date: date
+    plans_to_live_in_quebec: bool
+    jobs: tuple[Job, ...]
+    language_tests: tuple[LanguageTest, ...]
+
+
+class _Collector:
+    """Gathers field-level problems so that one pass reports all of them."""
+
+    def __init__(self) -> None:
+        self.errors: list[dict[str, str]] = []
+
+    def add(self, field: str, code: str, **facts: object) -> None:
+        self.errors.append(
+            {
+                "field": field,
+                "code": code,
+                "message": messages.render(code, {"field": field, **facts}),
+            }
+        )
+
+    def boolean(self, obj: Mapping[str, Any], key: str, path: str) -> bool:
+        value = obj.get(key)
+        if key not in obj:
+            self.add(path, "input.missing")
+        elif not isinstance(value, bool):
+            self.add(path, "input.not_boolean")
+        return value is True
+
+    def number(self, obj: Mapping[str, Any], key: str, path: str) -> Fraction | None:
+        value = obj.get(key)
+        if key not in obj or value is None:
+            self.add(path, "input.missing")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.add(path, "input.not_number")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.add(path, "input.not_number")
+            return None
+        # repr() gives the shortest decimal that round-trips, so 37.3 is exactly 373/10.
+        return Fraction(value) if isinstance(value, int) else Fraction(repr(value))
+
+    def day(
+        self, obj: Mapping[str, Any], key: str, path: str, optional: bool = False
+    ) -> date | None:
+        value = obj.get(key)
+        if value is None:
+            if not optional:
+                self.add(path, "input.missing")
+            return None
+        if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+            self.add(path, "input.not_date")
+            return None
+        try:
+            parsed = date.fromisoformat(value)
+        except ValueError:
+            self.add(path, "input.not_date")
+            return None
+        if not _EARLIEST_DATE <= parsed <= _LATEST_DATE:
+            self.add(
+                path,
+                "input.date_out_of_range",
+                earliest=_EARLIEST_DATE.isoformat(),
+                latest=_LATEST_DATE.isoformat(),
+            )
+            return None
+        return parsed
+
+    def array(self, obj: Mapping[str, Any], key: str) -> list[Any]:
+        value = obj.get(key, [])
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.add(key, "input.not_array")
+            return []
+        return value
+
+
+def parse_json(text: str) -> Profile:
+    """Parse profile JSON text; ProfileError for text that is not JSON or breaks the contract."""
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except (ValueError, RecursionError):
+        raise ProfileError(
+            [
+                {
+                    "field": "",
+                    "code": "input.not_json",
+                    "message": messages.render("input.not_json", {}),
+                }
+            ]
+        ) from None
+    return parse_profile(data)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def parse_profile(data: Any) -> Profile:
+    """Check a decoded profile and return it typed; ProfileError lists every problem found."""
+    check = _Collector()
+    if not isinstance(data, dict):
+        check.add("", "input.not_object")
+        raise ProfileError(check.errors)
+    application_date = check.day(data, "application_date", "application_date")
+    quebec = check.boolean(data, "plans_to_live_in_quebec", "plans_to_live_in_quebec")
+    jobs = []
+    for index, raw in enumerate(check.array(data, "jobs")):
+        job = _parse_job(check, raw, f"jobs[{index}]")
+        if job is not None:
+            jobs.append(job)
+    tests = []
+    for index, raw in enumerate(check.array(data, "language_tests")):
+        test = _parse_test(check, raw, f"language_tests[{index}]")
+        if test is not None:
+            tests.append(test)
+    if check.errors or application_date is None:
+        raise ProfileError(check.errors)
+    return Profile(application_date, quebec, tuple(jobs), tuple(tests))
+
+
+def _parse_job(check: _Collector, raw: Any, path: str) -> Job | None:
+    if not isinstance(raw, dict):
+        check.add(path, "input.not_object")
+        return None
+    before = len(check.errors)
+    title = raw.get("title")
+    if title is not None and not isinstance(title, str):
+        check.add(f"{path}.title", "input.not_text")
+    teer = raw.get("teer")
+    if "teer" not in raw or teer is None:
+        check.add(f"{path}.teer", "input.missing")
+    elif isinstance(teer, bool) or not isinstance(teer, int) or teer not in _TEERS:
+        check.add(f"{path}.teer", "input.teer_range", lowest=_TEERS[0], highest=_TEERS[-1])
+    noc_code = raw.get("noc_code")
+    if noc_code is not None:
+        if not isinstance(noc_code, str) or not _NOC_CODE.fullmatch(noc_code):
+            check.add(f"{path}.noc_code", "input.noc_format")
+        elif teer in _TEERS and not isinstance(teer, bool) and int(noc_code[1]) != teer:
+            check.add(f"{path}.noc_code", "input.noc_teer_mismatch", teer=teer, digit=noc_code[1])
+    start = check.day(raw, "start", f"{path}.start")
+    end = check.day(raw, "end", f"{path}.end", optional=True)
+    if start is not None and end is not None and end < start:
+        check.add(f"{path}.end", "input.end_before_start")
+    hours = check.number(raw, "hours_per_week", f"{path}.hours_per_week")
+    if hours is not None and not 0 < hours <= _MAX_WEEK_HOURS:
+        check.add(f"{path}.hours_per_week", "input.hours_range", highest=_MAX_WEEK_HOURS)
+    facts = {key: check.boolean(raw, key, f"{path}.{key}") for key in BOOLEAN_JOB_FACTS}
+    if len(check.errors) > before or start is None or hours is None:
+        return None
+    return Job(
+        title=title,
+        noc_code=noc_code,
+        teer=teer,  # type: ignore[arg-type]  # checked above: an int in 0..5
+        start=start,
+        end=end,
+        hours_per_week=hours,
+        **facts,
+    )
+
+
+def _parse_test(check: _Collector, raw: Any, path: str) -> LanguageTest | None:
+    if not isinstance(raw, dict):
+        check.add(path, "input.not_object")
+        return None
+    before = len(check.errors)
+    test_id = raw.get("test")
+    known = isinstance(test_id, str) and test_id in charts.TESTS
+    if "test" not in raw or test_id is None:
+        check.add(f"{path}.test", "input.missing")
+    elif not known:
+        check.add(f"{path}.test", "input.unknown_test", tests=", ".join(charts.TESTS))
+    taken = check.day(raw, "date", f"{path}.date")
+    scores: dict[str, float] = {}
+    for ability in charts.ABILITIES:
+        score = check.number(raw, ability, f"{path}.{ability}")
+        if score is None or not known:
+            continue
+        scale = _scale_for(str(test_id), taken, ability)
+        if not scale.contains(float(score)):
+            check.add(
+                f"{path}.{ability}",
+                "input.score_off_scale",
+                lowest=_plain(scale.min),
+                highest=_plain(scale.max),
+                step=_plain(scale.step),
+            )
+            continue
+        scores[ability] = float(score)
+    if len(check.errors) > before or taken is None:
+        return None
+    return LanguageTest(test=test_id, date=taken, scores=scores)  # type: ignore[arg-type]
+
+
+def _scale_for(test_id: str, taken: date | None, ability: str) -> charts.Scale:
+    """The scale of the chart in force on the test date (the first chart for earlier dates)."""
+    versions = charts.versions(test_id)
+    if taken is None or taken < versions[0].effective:
+        return versions[0].scale[ability]
+    return charts.chart(test_id, taken).scale[ability]
+
+
+def _plain(number: float) -> str:
+    """A scale bound as printed: 9 not 9.0, 0.5 as 0.5."""
+    return f"{number:g}"
