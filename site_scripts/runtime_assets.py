@@ -78,13 +78,21 @@ def build_wheel(package: Path, name: str, version: str) -> bytes:
         (path.relative_to(package.parent).as_posix(), path.read_bytes())
         for path in package_files(package)
     ]
-    entries.append((f"{dist_info}/METADATA", (
-        f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
-    ).encode()))
-    entries.append((f"{dist_info}/WHEEL", (
-        "Wheel-Version: 1.0\nGenerator: site_scripts.runtime_assets\n"
-        "Root-Is-Purelib: true\nTag: py3-none-any\n"
-    ).encode()))
+    entries.append(
+        (
+            f"{dist_info}/METADATA",
+            (f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n").encode(),
+        )
+    )
+    entries.append(
+        (
+            f"{dist_info}/WHEEL",
+            (
+                b"Wheel-Version: 1.0\nGenerator: site_scripts.runtime_assets\n"
+                b"Root-Is-Purelib: true\nTag: py3-none-any\n"
+            ),
+        )
+    )
     record = "".join(f"{arc},{record_hash(data)},{len(data)}\n" for arc, data in entries)
     record += f"{dist_info}/RECORD,,\n"
     entries.append((f"{dist_info}/RECORD", record.encode()))
@@ -119,7 +127,9 @@ def check_runtime_source(source: Path = PYODIDE_DIR) -> None:
         )
     missing = [name for name in RUNTIME_FILES if not (source / name).exists()]
     if missing:
-        raise PluginError(f"Pyodide runtime files missing in {source}: {', '.join(missing)}; {hint}.")
+        raise PluginError(
+            f"Pyodide runtime files missing in {source}: {', '.join(missing)}; {hint}."
+        )
 
 
 def copy_if_changed(source: Path, target: Path) -> None:
@@ -146,7 +156,7 @@ def runtime_wheel() -> tuple[str, bytes]:
 
 
 def install_runtime(site_dir: Path, source: Path = PYODIDE_DIR) -> Path:
-    """Copy the runtime files and the pycore wheel into ``site_dir/pyodide``; returns that folder."""
+    """Copy the runtime and the pycore wheel into ``site_dir/pyodide``; returns that folder."""
     check_runtime_source(source)
     target = site_dir / OUTPUT_DIR
     target.mkdir(parents=True, exist_ok=True)
@@ -169,7 +179,7 @@ def form_metadata() -> Any:
     except ModuleNotFoundError as error:
         if error.name != "pycore.api":
             raise
-        return None  # the rules core's API has not landed yet: the page says the checker is unavailable
+        return None  # the rules core's API has not landed: the page says the checker is off
     return json.loads(api.form_metadata_json())
 
 
