@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "site"
+# SITE_DIR lets a helper test a private build (e.g. mkdocs build -d /tmp/x) without touching site/.
+SITE = Path(os.environ.get("SITE_DIR", ROOT / "site"))
 
 
 def chromium_path() -> str | None:
