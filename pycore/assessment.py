@@ -152,9 +152,9 @@ def _language_facts(speech: LanguageOutcome, day: date) -> dict[str, Any]:
             best_level=best.lowest_level,
             abilities_short=[item.ability for item in speech.shortfalls],
             scores_needed=[
-                f"{item.ability} {messages.number(item.score_needed)}"
+                f"{item.ability} {_score_text(item.score_needed, chart)}"
                 for item in speech.shortfalls
-                if item.score_needed is not None
+                if item.score_needed is not None and chart is not None
             ],
             shortfalls=[
                 {"ability": item.ability, "level": item.level, "score_needed": item.score_needed}
@@ -162,6 +162,12 @@ def _language_facts(speech: LanguageOutcome, day: date) -> dict[str, Any]:
             ],
         )
     return facts
+
+
+def _score_text(score: float, chart: charts.Chart) -> str:
+    """A score as the test prints it: IELTS bands keep their decimal (6.0), others are whole."""
+    decimals = 1 if any(not float(s.step).is_integer() for s in chart.scale.values()) else 0
+    return f"{score:.{decimals}f}"
 
 
 def _validity_years(day: date) -> int:
@@ -183,6 +189,7 @@ def _test_entry(result: TestResult, day: date) -> dict[str, Any]:
     code = result.invalid_because or "test.valid"
     return {
         "test": result.test.test,
+        "name": name,
         "valid": result.valid,
         "clb": result.levels,
         "level_name": chart.level_name if chart else None,
@@ -226,6 +233,7 @@ def _unsupported(profile: Profile) -> dict[str, Any]:
         "language_tests": [
             {
                 "test": test.test,
+                "name": str(load(f"charts/{test.test}")["name"]),
                 "valid": None,
                 "clb": None,
                 "level_name": None,

@@ -1,0 +1,109 @@
+"""Command line: ``cec-check check PROFILE.json`` (or ``-`` for standard input).
+
+Prints the assessment as JSON (``--format json``, the default) or as sentences
+for a person (``--format text``) and exits 0 whatever the outcome. Input that
+breaks the contract, or a file that cannot be read, prints ``{"errors": [...]}``
+and exits 2; there is never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from pycore import api, messages
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in the contract's error shape (exit 2)."""
+
+    def error(self, message: str) -> Any:  # argparse calls this instead of raising
+        _print_errors([{"field": "", "code": "input.unreadable", "message": message}])
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def _print_errors(errors: list[dict[str, str]]) -> None:
+    _emit(api.dumps({"errors": errors}) + "\n")
+
+
+def _emit(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (e.g. `| head`): not an error here
+        # Point stdout at /dev/null so the interpreter's exit-time flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        return sys.stdin.buffer.read().decode("utf-8")
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def text_report(result: dict[str, Any]) -> str:
+    """The assessment as paragraphs: the verdict, one per requirement, then one line per item."""
+    verdict = {True: "Eligible", False: "Not eligible", None: "Not enough information"}
+    lines = [f"{verdict[result['eligible']]} as of {messages.long_date(result['as_of'])}.", ""]
+    titles = {"work_experience": "Work experience", "language": "Language", "quebec": "Quebec"}
+    for requirement in result["requirements"]:
+        status = {True: "met", False: "not met", None: "cannot be judged yet"}[requirement["met"]]
+        lines += [f"{titles[requirement['id']]} ({status}): {requirement['message']}", ""]
+    projected = result.get("projected_work_experience_date")
+    if projected:
+        lines += [
+            "If your current jobs continue, the work requirement would be met on "
+            f"{messages.long_date(projected)}.",
+            "",
+        ]
+    for index, job in enumerate(result["jobs"]):
+        if job["message"]:
+            lines.append(f"Job {index + 1}: {job['message']}")
+    for index, test in enumerate(result["language_tests"]):
+        if test["message"]:
+            levels = test["clb"]
+            shown = ""
+            if levels:
+                name = test["level_name"]
+                shown = " " + ", ".join(
+                    f"{ability} {name} {level}" for ability, level in levels.items()
+                )
+                shown += "."
+            lines.append(f"Test {index + 1} ({test['name']}): {test['message']}{shown}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _Parser(prog="cec-check", description="Check a profile against the CEC rules.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    check = commands.add_parser("check", help="assess a profile JSON file ('-' reads stdin)")
+    check.add_argument("profile", help="path to the profile JSON, or - for standard input")
+    check.add_argument("--format", choices=("json", "text"), default="json")
+    args = parser.parse_args(argv)
+    try:
+        text = _read(args.profile)
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        message = messages.render("input.unreadable", {"reason": reason})
+        _print_errors([{"field": "", "code": "input.unreadable", "message": message}])
+        return EXIT_BAD_INPUT
+    output = api.check_json(text)
+    result = json.loads(output)
+    if "errors" in result:
+        _emit(output + "\n")
+        return EXIT_BAD_INPUT
+    _emit(text_report(result) if args.format == "text" else output + "\n")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
