@@ -2,7 +2,7 @@
 // filled from one, checked for obvious mistakes, and showing field-level errors from either
 // these checks or the engine ({"errors":[{"field":"jobs[0].end","message":...}]}).
 
-import { ABILITIES } from "./metadata.js";
+import { ABILITIES, scaleOn } from "./metadata.js";
 import { h, today } from "./dom.js";
 
 const FACTS = [
@@ -13,7 +13,7 @@ const FACTS = [
   ["in_canada", "Worked physically in Canada", "Remote work done from outside Canada does not count, even for a Canadian employer.", true],
 ];
 const ABILITY_LABELS = { reading: "Reading", writing: "Writing", listening: "Listening", speaking: "Speaking" };
-const LANGUAGE_NAMES = { en: "English", fr: "French" };
+const LANGUAGE_NAMES = { english: "English", french: "French", en: "English", fr: "French" };
 
 let uid = 0;
 const nextId = (prefix) => `cec-${prefix}${++uid}`;
@@ -233,8 +233,8 @@ export function createForm(form, metadata, { onSubmit }) {
     return select;
   }
 
-  function scaleText(test, ability) {
-    const { min, max, step } = test.scale[ability];
+  function scaleText(scale, ability) {
+    const { min, max, step } = scale[ability];
     const steps = step === 1 ? "whole numbers" : `steps of ${step}`;
     return `${min} to ${max}, ${steps}`;
   }
@@ -273,18 +273,19 @@ export function createForm(form, metadata, { onSubmit }) {
 
     function showScale() {
       const chosen = testsById[test.value];
+      const scale = chosen && scaleOn(chosen, date.value);
       scores.forEach((input, index) => {
         const ability = ABILITIES[index];
         for (const name of ["min", "max"]) input.removeAttribute(name);
         if (chosen) {
-          input.min = chosen.scale[ability].min;
-          input.max = chosen.scale[ability].max;
+          input.min = scale[ability].min;
+          input.max = scale[ability].max;
         }
       });
       if (!chosen) {
         scaleNote.textContent = "Choose the test to see its score scale.";
       } else {
-        const parts = ABILITIES.map((ability) => scaleText(chosen, ability));
+        const parts = ABILITIES.map((ability) => scaleText(scale, ability));
         scaleNote.textContent = parts.every((part) => part === parts[0])
           ? `${chosen.name} scores: ${parts[0]}.`
           : `${chosen.name} scores: ` +
@@ -292,6 +293,7 @@ export function createForm(form, metadata, { onSubmit }) {
       }
     }
     test.addEventListener("change", showScale);
+    date.addEventListener("change", showScale);
     remove.addEventListener("click", () => {
       const next = row.nextElementSibling || row.previousElementSibling;
       row.remove();
@@ -405,10 +407,11 @@ export function createForm(form, metadata, { onSubmit }) {
         if (score === null || !Number.isFinite(score)) {
           add(`${path}.${ability}`, `Enter the ${ability} score.`);
         } else if (test) {
-          const { min, max, step } = test.scale[ability];
+          const scale = scaleOn(test, result.date);
+          const { min, max, step } = scale[ability];
           const steps = (score - min) / step;
           if (score < min || score > max || Math.abs(steps - Math.round(steps)) > 1e-9)
-            add(`${path}.${ability}`, `${test.name} ${ability} scores run from ${scaleText(test, ability)}.`);
+            add(`${path}.${ability}`, `${test.name} ${ability} scores run from ${scaleText(scale, ability)}.`);
         }
       }
     });

@@ -18,6 +18,7 @@ function pick(object, ...names) {
 }
 
 function normalize(raw) {
+  raw = raw || {};
   const thresholds = pick(raw, "thresholds") || {};
   const tests = (pick(raw, "tests") || []).map((test) => ({
     id: test.id,
@@ -25,25 +26,42 @@ function normalize(raw) {
     language: test.language,
     levelName: pick(test, "level_name", "levelName") || "CLB",
     acceptedFrom: pick(test, "accepted_from") || null,
-    scale: Object.fromEntries(
-      ABILITIES.map((ability) => {
-        const s = (test.scale || {})[ability] || {};
-        return [ability, { min: Number(s.min), max: Number(s.max), step: Number(s.step) }];
-      }),
-    ),
+    scale: readScale(test.scale),
+    // A test's scale can change with the test date (TEF Canada moved to 0-699 in 2023).
+    versions: (test.versions || [])
+      .map((version) => ({ effective: version.effective, scale: readScale(version.scale) }))
+      .sort((a, b) => (a.effective < b.effective ? -1 : 1)),
   }));
-  const teerRaw = pick(raw, "teers", "teer_descriptions") || [];
+  const teerRaw = pick(raw, "teer", "teers") || [];
   const teers = Array.isArray(teerRaw)
     ? teerRaw.map((item) => ({ teer: Number(item.teer), description: item.description }))
     : Object.entries(teerRaw).map(([teer, description]) => ({ teer: Number(teer), description }));
+  const sources = pick(raw, "provisions") || [];
   return {
     tests,
     teers,
     hoursRequired: pick(thresholds, "hours_required"),
     weeklyCap: pick(thresholds, "weekly_hours_cap", "weekly_cap"),
     windowYears: pick(thresholds, "window_years"),
-    validityYears: pick(thresholds, "result_validity_years", "validity_years"),
-    provisions: pick(raw, "provisions", "provision_links") || {},
-    messages: pick(raw, "messages") || {},
+    validityYears: pick(thresholds, "validity_years", "result_validity_years"),
+    sources: Object.fromEntries(sources.map((source) => [source.id, source])),
   };
+}
+
+function readScale(scale = {}) {
+  return Object.fromEntries(
+    ABILITIES.map((ability) => {
+      const s = scale[ability] || {};
+      return [ability, { min: Number(s.min), max: Number(s.max), step: Number(s.step) }];
+    }),
+  );
+}
+
+/** The test's scale for a test taken on `date` (ISO; the newest scale when no date yet). */
+export function scaleOn(test, date) {
+  let scale = test.scale;
+  if (date) {
+    for (const version of test.versions) if (version.effective <= date) scale = version.scale;
+  }
+  return scale;
 }

@@ -16,6 +16,12 @@ const GUIDE = {
   language: ["../eligibility/language/", "Language in the guide"],
   quebec: ["../eligibility/quebec-admissibility/", "Quebec and admissibility in the guide"],
 };
+// Official provisions per requirement (ids into the sources list of the form metadata).
+const PROVISIONS = {
+  work_experience: ["irpr_87_1", "irpr_73"],
+  language: ["irpr_87_1", "canada_test_equivalency"],
+  quebec: ["irpr_87_1"],
+};
 const STATUS = {
   true: ["Met", "met"],
   false: ["Not met", "not-met"],
@@ -63,9 +69,10 @@ function renderRequirement(requirement, context) {
   const body = [];
   if (requirement.id === "work_experience") body.push(...workFigures(requirement, context));
   if (requirement.id === "language") body.push(...languageFigures(requirement, context));
-  const provision = context.metadata.provisions[requirement.id];
-  const links = [];
-  if (provision && provision.url) links.push(h("a", { href: provision.url }, provision.label || "The official rule"));
+  const links = (PROVISIONS[requirement.id] || [])
+    .map((id) => context.metadata.sources[id])
+    .filter((source) => source && source.url)
+    .map((source) => h("a", { href: source.url, rel: "external" }, source.title));
   if (GUIDE[requirement.id]) links.push(h("a", { href: GUIDE[requirement.id][0] }, GUIDE[requirement.id][1]));
   return h(
     "section",
@@ -79,7 +86,7 @@ function renderRequirement(requirement, context) {
     ),
     h("p", { class: "cec-message" }, requirement.message || ""),
     ...body,
-    links.length ? h("p", { class: "cec-links" }, ...links.flatMap((link, i) => (i ? [" · ", link] : [link]))) : null,
+    links.length ? h("p", { class: "cec-links" }, "Official rule and guide: ", ...links.flatMap((link, i) => (i ? [" · ", link] : [link]))) : null,
   );
 }
 
@@ -117,9 +124,7 @@ function workFigures(requirement, { profile, assessment, metadata }) {
         jobs.map((job, index) => {
           const result = (assessment.jobs || [])[index] || {};
           const name = `Job ${index + 1}${job.title ? ` (${job.title})` : ""}`;
-          const detail = result.excluded_because
-            ? ["left out: ", result.message || metadata.messages[result.excluded_because] || result.excluded_because]
-            : [`${formatNumber(result.counted_hours ?? 0)} hours counted`];
+          const detail = [result.message || (result.excluded_because ? `Not counted (${result.excluded_because}).` : `Counted: ${formatNumber(result.counted_hours ?? 0)} hours.`)];
           return h("li", { class: result.excluded_because ? "cec-job-excluded" : "cec-job-counted" }, h("strong", {}, name), ": ", ...detail);
         }),
       ),
@@ -139,11 +144,7 @@ function languageFigures(requirement, { profile, assessment, metadata }) {
     const levelName = info ? info.levelName : "CLB";
     const caption = `${info ? info.name : test.test}, ${test.date ? formatDate(test.date) : ""}`;
     if (!result.valid) {
-      const why = result.invalid_because;
-      out.push(
-        h("p", { class: "cec-test-invalid" }, h("strong", {}, caption), ": not valid on the application date",
-          why ? ` (${result.invalid_message || metadata.messages[why] || why})` : "", "."),
-      );
+      out.push(h("p", { class: "cec-test-invalid" }, h("strong", {}, caption), ": ", result.message || `not valid (${result.invalid_because}).`));
       return;
     }
     const clb = result.clb || {};
@@ -172,18 +173,31 @@ function languageFigures(requirement, { profile, assessment, metadata }) {
       ),
     );
   });
-  for (const step of languageNextSteps(facts)) out.push(h("p", { class: "cec-next" }, h("strong", {}, "Next step: "), step));
+  for (const step of languageNextSteps(requirement, assessment, profile, metadata)) out.push(h("p", { class: "cec-next" }, h("strong", {}, "Next step: "), step));
   return out;
 }
 
-/** Sentences on what to raise and when a test expires, from the engine's language facts. */
-function languageNextSteps(facts) {
+/** Sentences on what to raise (from the engine's shortfalls) and when the best test expires. */
+function languageNextSteps(requirement, assessment, profile, metadata) {
+  const facts = requirement.facts || {};
   const steps = [];
-  const needed = facts.scores_needed || facts.abilities_short;
-  if (needed && typeof needed === "object" && !Array.isArray(needed)) {
-    const parts = Object.entries(needed).map(([ability, score]) => `${ability} to at least ${score}`);
-    if (parts.length) steps.push(`raise ${parts.join(", ")} on ${facts.best_test_name || "the test"}.`);
+  const shortfalls = facts.shortfalls || [];
+  if (shortfalls.length) {
+    const parts = shortfalls.map((item) => `${item.ability} to ${formatNumber(item.score_needed)} or more`);
+    steps.push(`raise ${joinList(parts)} on ${facts.test_name || "your test"}, or take another approved test.`);
+  } else if ((requirement.reasons || []).some((code) => code === "language.no_test" || code === "language.no_valid_test")) {
+    steps.push("take an approved language test; results count for applications made while they are less than " +
+      `${metadata.validityYears ?? 2} years old.`);
   }
-  if (facts.valid_until) steps.push(`your test result stays valid for applications made up to ${formatDate(facts.valid_until)}.`);
+  const best = Number.isInteger(facts.best_test) ? (assessment.language_tests || [])[facts.best_test] : null;
+  if (best && best.valid && best.valid_until) {
+    const info = metadata.tests.find((item) => item.id === (profile.language_tests[facts.best_test] || {}).test);
+    steps.push(`your ${info ? info.name : "test"} result stays valid for applications made up to ${formatDate(best.valid_until)}.`);
+  }
   return steps;
+}
+
+function joinList(parts) {
+  if (parts.length < 2) return parts.join("");
+  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }
