@@ -228,7 +228,7 @@ def _unsupported(profile: Profile) -> dict[str, Any]:
         "as_of": profile.application_date.isoformat(),
         "rules_version": rules_version(),
         "requirements": [_requirement(name, None, reason, facts) for name in REQUIREMENTS],
-        "qualifying_hours": None,
+        "qualifying_hours": 0,  # nothing is counted under rules the engine does not know
         "required_clb": None,
         "language_tests": [
             {

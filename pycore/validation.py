@@ -143,8 +143,8 @@ class _Collector:
         return parsed
 
     def array(self, obj: Mapping[str, Any], key: str) -> list[Any]:
-        value = obj.get(key, [])
-        if value is None:
+        value = obj.get(key)
+        if value is None:  # no jobs or no tests entered: an empty list, as the form sends
             return []
         if not isinstance(value, list):
             self.add(key, "input.not_array")
