@@ -51,11 +51,11 @@ export function renderResults(section, { profile, assessment, metadata }) {
     verdict,
     ...requirements.map((requirement) => renderRequirement(requirement, { profile, assessment, metadata })),
     h("h3", {}, "Your jobs on the timeline"),
-    h("figure", { class: "cec-figure" }, timeline(profile, assessment, metadata.windowYears ?? 3)),
+    h("figure", { class: "cec-figure" }, timeline(profile, assessment, metadata.windowYears ?? 3, Math.round(Math.min(Math.max(section.parentElement.clientWidth, 280), 900)))),
     h(
       "p",
       { class: "cec-fineprint" },
-      `Rules as of ${formatDate(assessment.rules_version || assessment.as_of)}. Information, not legal advice: `,
+      `Latest rule change in the checker's data: ${formatDate(assessment.rules_version || assessment.as_of)}. Information, not legal advice: `,
       "IRCC decides. Not checked here: duties against the NOC lead statement, admissibility, restricted occupations.",
     ),
     h("div", { class: "cec-print" }, h("button", { type: "button", class: "md-button", onclick: () => window.print() }, "Print this result")),
@@ -95,12 +95,14 @@ function workFigures(requirement, { profile, assessment, metadata }) {
   const hours = Number(facts.qualifying_hours ?? assessment.qualifying_hours ?? 0);
   const required = Number(facts.required_hours ?? metadata.hoursRequired);
   const share = required ? Math.min(hours / required, 1) : 0;
+  const fill = h("div", { class: "cec-bar-fill" });
+  fill.style.width = `${(share * 100).toFixed(1)}%`; // CSSOM, which the page's CSP allows (a style attribute it would not)
   const out = [
     h(
       "div",
       { class: "cec-bar-figure" },
       h("p", { class: "cec-bar-text" }, h("strong", {}, formatNumber(hours)), ` of ${formatNumber(required)} hours`),
-      h("div", { class: "cec-bar", "aria-hidden": "true" }, h("div", { class: "cec-bar-fill", style: `width:${(share * 100).toFixed(1)}%` })),
+      h("div", { class: "cec-bar", "aria-hidden": "true" }, fill),
     ),
   ];
   if (assessment.projected_work_experience_date) {

@@ -15,26 +15,29 @@ export function windowStart(applicationDate, years) {
   return `${String(y - years).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-export function timeline(profile, assessment, years) {
+const shortDate = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+const short = (time) => shortDate.format(new Date(time));
+
+/** The SVG picture; `width` is the space available in CSS pixels, so text keeps its size. */
+export function timeline(profile, assessment, years, width = 720) {
   const start = toTime(windowStart(assessment.as_of, years));
   const end = toTime(assessment.as_of); // exclusive: the window's last day is the day before
-  const width = 720;
-  const left = 8;
-  const right = 8;
-  const rowHeight = 30;
-  const top = 34;
+  const left = 2;
+  const right = 2;
+  const rowHeight = 40;
+  const top = 24;
   const jobs = profile.jobs || [];
-  const height = top + Math.max(jobs.length, 1) * rowHeight + 8;
+  const bottom = top + Math.max(jobs.length, 1) * rowHeight;
+  const height = bottom + 22;
   const x = (time) => left + ((Math.min(Math.max(time, start), end) - start) / (end - start)) * (width - left - right);
 
-  const titleId = `cec-timeline-title-${Date.now()}`;
+  const titleId = `cec-timeline-${Date.now()}`;
   const descId = `${titleId}-desc`;
   const description = jobs
     .map((job, index) => {
       const result = (assessment.jobs || [])[index] || {};
       const span = `${job.start ? formatDate(job.start) : "?"} to ${job.end ? formatDate(job.end) : "now"}`;
-      const counted = result.excluded_because ? "left out" : `${result.counted_hours ?? 0} hours counted`;
-      return `Job ${index + 1}${job.title ? ` (${job.title})` : ""}: ${span}, ${counted}.`;
+      return `Job ${index + 1}${job.title ? ` (${job.title})` : ""}: ${span}. ${result.message || ""}`;
     })
     .join(" ");
 
@@ -43,9 +46,10 @@ export function timeline(profile, assessment, years) {
     {
       class: "cec-timeline",
       viewBox: `0 0 ${width} ${height}`,
+      width,
+      height,
       role: "img",
       "aria-labelledby": `${titleId} ${descId}`,
-      preserveAspectRatio: "xMinYMin meet",
     },
     s("title", { id: titleId }, `Your jobs in the ${years} years before ${formatDate(assessment.as_of)}`),
     s("desc", { id: descId }, description || "No jobs entered."),
@@ -61,52 +65,45 @@ export function timeline(profile, assessment, years) {
     ),
   );
 
-  // Axis: the window as a band, with a tick on the first of January of each year in it.
-  svg.append(s("rect", { x: left, y: top - 6, width: width - left - right, height: height - top, class: "cec-tl-window" }));
+  // The window as a band, with a tick on the first of January of each year in it.
+  svg.append(s("rect", { x: left, y: top - 4, width: width - left - right, height: bottom - top + 4, class: "cec-tl-window" }));
   const firstYear = new Date(start).getUTCFullYear() + 1;
   const lastYear = new Date(end).getUTCFullYear();
   for (let year = firstYear; year <= lastYear; year++) {
     const tx = x(Date.UTC(year, 0, 1));
-    svg.append(
-      s("line", { x1: tx, x2: tx, y1: top - 10, y2: height, class: "cec-tl-tick" }),
-      s("text", { x: tx + 3, y: top - 14, class: "cec-tl-label" }, String(year)),
-    );
+    svg.append(s("line", { x1: tx, x2: tx, y1: top - 8, y2: bottom, class: "cec-tl-tick" }));
+    if (tx < width - 40) svg.append(s("text", { x: tx + 3, y: 14, class: "cec-tl-label" }, String(year)));
   }
   svg.append(
-    s("text", { x: left, y: 12, class: "cec-tl-label" }, formatDate(windowStartIso(start))),
-    s("text", { x: width - right, y: 12, class: "cec-tl-label", "text-anchor": "end" }, `${formatDate(assessment.as_of)} (apply)`),
+    s("text", { x: left, y: height - 6, class: "cec-tl-label" }, short(start)),
+    s("text", { x: width - right, y: height - 6, class: "cec-tl-label", "text-anchor": "end" }, `apply ${short(end)}`),
   );
 
   jobs.forEach((job, index) => {
-    if (!job.start) return;
     const result = (assessment.jobs || [])[index] || {};
-    const jobStart = toTime(job.start);
-    const jobEnd = job.end ? toTime(job.end) + DAY : end;
     const y = top + index * rowHeight;
-    const label = `${index + 1}${job.title ? ` ${job.title}` : ""}`;
-    if (jobEnd <= start || jobStart >= end) {
-      svg.append(s("text", { x: left + 4, y: y + 15, class: "cec-tl-label" }, `${label}: outside the window`));
-      return;
-    }
+    const excluded = Boolean(result.excluded_because);
+    const name = `Job ${index + 1}${job.title ? `: ${job.title}` : ""}`;
+    const jobStart = job.start ? toTime(job.start) : NaN;
+    const jobEnd = job.end ? toTime(job.end) + DAY : end;
+    const outside = !(jobEnd > start && jobStart < end);
+    const status = excluded ? " (not counted)" : outside ? " (outside the window)" : "";
+    svg.append(s("text", { x: left + 4, y: y + 12, class: "cec-tl-job-label" }, name + status));
+    if (outside || Number.isNaN(jobStart)) return;
     const x1 = x(jobStart);
     const x2 = Math.max(x(jobEnd), x1 + 2);
-    const excluded = Boolean(result.excluded_because);
     svg.append(
       s("rect", {
         x: x1,
-        y,
+        y: y + 17,
         width: x2 - x1,
-        height: rowHeight - 8,
-        rx: 3,
-        class: excluded ? "cec-tl-job cec-tl-job--excluded" : "cec-tl-job",
+        height: 14,
+        rx: 2,
+        class: excluded ? "cec-tl-job-excluded" : "cec-tl-job",
         fill: excluded ? `url(#${titleId}-hatch)` : null,
       }),
-      s("text", { x: x1 + 4, y: y + 15, class: "cec-tl-job-label" }, label),
     );
   });
   return svg;
 }
 
-function windowStartIso(time) {
-  return new Date(time).toISOString().slice(0, 10);
-}
