@@ -23,10 +23,13 @@ def assess(profile: dict[str, Any]) -> dict[str, Any]:
     return assessment.assess(parse_profile(profile))
 
 
-def check_json(text: str) -> str:
-    """Profile JSON in, assessment JSON (or ``{"errors": [...]}``) out. Never raises."""
+def check_json(text: str, strict: bool = False) -> str:
+    """Profile JSON in, assessment JSON (or ``{"errors": [...]}``) out. Never raises.
+
+    ``strict`` (used by the command line) also requires the two lists to be written out.
+    """
     try:
-        return dumps(assessment.assess(parse_json(text)))
+        return dumps(assessment.assess(parse_json(text, strict)))
     except ProfileError as error:
         return dumps({"errors": error.errors})
     except Exception:  # a bug must still answer in the contract's shape, never a traceback

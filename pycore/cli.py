@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = messages.render("input.unreadable", {"reason": reason})
         _print_errors([{"field": "", "code": "input.unreadable", "message": message}])
         return EXIT_BAD_INPUT
-    output = api.check_json(text)
+    output = api.check_json(text, strict=True)
     result = json.loads(output)
     if "errors" in result:
         _emit(output + "\n")

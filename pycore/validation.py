@@ -82,8 +82,9 @@ class Profile:
 class _Collector:
     """Gathers field-level problems so that one pass reports all of them."""
 
-    def __init__(self) -> None:
+    def __init__(self, strict: bool) -> None:
         self.errors: list[dict[str, str]] = []
+        self.strict = strict
 
     def add(self, field: str, code: str, **facts: object) -> None:
         self.errors.append(
@@ -144,7 +145,11 @@ class _Collector:
 
     def array(self, obj: Mapping[str, Any], key: str) -> list[Any]:
         value = obj.get(key)
-        if value is None:  # no jobs or no tests entered: an empty list, as the form sends
+        if value is None:
+            # Strict (command line): every field must be written out. Otherwise a missing
+            # list means none entered.
+            if self.strict:
+                self.add(key, "input.missing")
             return []
         if not isinstance(value, list):
             self.add(key, "input.not_array")
@@ -152,8 +157,11 @@ class _Collector:
         return value
 
 
-def parse_json(text: str) -> Profile:
-    """Parse profile JSON text; ProfileError for text that is not JSON or breaks the contract."""
+def parse_json(text: str, strict: bool = False) -> Profile:
+    """Parse profile JSON text; ProfileError for text that is not JSON or breaks the contract.
+
+    ``strict`` (the command line) also requires the ``jobs`` and ``language_tests`` lists.
+    """
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except (ValueError, RecursionError):
@@ -166,16 +174,16 @@ def parse_json(text: str) -> Profile:
                 }
             ]
         ) from None
-    return parse_profile(data)
+    return parse_profile(data, strict)
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def parse_profile(data: Any) -> Profile:
+def parse_profile(data: Any, strict: bool = False) -> Profile:
     """Check a decoded profile and return it typed; ProfileError lists every problem found."""
-    check = _Collector()
+    check = _Collector(strict)
     if not isinstance(data, dict):
         check.add("", "input.not_object")
         raise ProfileError(check.errors)
