@@ -42,6 +42,7 @@ class Scenario:
     profile: Any
     expect: dict[str, Any] | None = None
     expect_errors: list[str] | None = None
+    expect_errors_cli: list[str] | None = None  # where the command line is stricter
     profile_text: str | None = None  # raw input text, when the scenario is about the text itself
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -184,6 +185,7 @@ def resolve(value: Any, names: dict[str, Any]) -> Any:
         for key, item in value.items():
             result = resolve(item, names)
             if result is MISSING:
+                resolved.pop(key, None)  # also drops a score that a spread row put there
                 continue
             if key == "scores" and isinstance(result, dict):
                 resolved.update(result)  # a chart row spread into the four abilities
@@ -244,6 +246,7 @@ def load_file(path: Path) -> list[Scenario]:
                 profile=profile,
                 expect=resolve(raw["expect"], names) if "expect" in raw else None,
                 expect_errors=raw.get("expect_errors"),
+                expect_errors_cli=raw.get("expect_errors_cli", raw.get("expect_errors")),
                 profile_text=raw.get("profile_text"),
             )
         )
@@ -255,9 +258,15 @@ def load_file(path: Path) -> list[Scenario]:
 
 def chart_row_scenarios() -> Iterator[Scenario]:
     """Each chart row's lowest score and the score one step below, per test, version, ability."""
+    first_judged = parameter("program", "teer_system_start").values[0].value
     for test_id in charts.TESTS:
-        for version in charts.versions(test_id):
-            test_day = max(version.effective, accepted_from(test_id))
+        chart_versions = charts.versions(test_id)
+        for number, version in enumerate(chart_versions):
+            # A test the engine judges: accepted, on this chart, and on or after the first
+            # supported application date (so a valid result is possible at all).
+            test_day = max(version.effective, accepted_from(test_id), first_judged)
+            if number + 1 < len(chart_versions):
+                assert test_day < chart_versions[number + 1].effective, version
             app = test_day + timedelta(days=30)
             rows = version.rows
             for index, (level, minimums) in enumerate(rows):
