@@ -1,0 +1,119 @@
+"""Command line: exit codes, JSON and text output, standard input, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from engine_support import APP, job
+
+
+def run(*args: str, stdin: str = "", cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pycore", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def profile_json(**override: Any) -> str:
+    data = {
+        "application_date": APP.isoformat(),
+        "plans_to_live_in_quebec": False,
+        "jobs": [job(APP.replace(year=APP.year - 2), None, 37.5, noc_code="21232")],
+        "language_tests": [
+            {
+                "test": "celpip_general",
+                "date": "2026-01-10",
+                "reading": 9,
+                "writing": 8,
+                "listening": 9,
+                "speaking": 8,
+            }
+        ],
+    }
+    data.update(override)
+    return json.dumps(data)
+
+
+@pytest.fixture
+def profile_file(tmp_path: Path) -> Path:
+    path = tmp_path / "profile.json"
+    path.write_text(profile_json(), encoding="utf-8")
+    return path
+
+
+def test_file_gives_json_and_exit_0(profile_file: Path) -> None:
+    """A valid profile file prints the assessment JSON on one line and exits 0."""
+    done = run("check", str(profile_file))
+    assert done.returncode == 0 and done.stderr == ""
+    result = json.loads(done.stdout)
+    assert result["eligible"] is True and done.stdout.count("\n") == 1
+
+
+def test_not_eligible_still_exits_0() -> None:
+    """An assessment that is not eligible is still a successful run."""
+    done = run("check", "-", stdin=profile_json(plans_to_live_in_quebec=True))
+    assert done.returncode == 0 and json.loads(done.stdout)["eligible"] is False
+
+
+def test_stdin_and_text_format() -> None:
+    """'-' reads standard input; --format text prints sentences per requirement and per job."""
+    done = run("check", "-", "--format", "text", stdin=profile_json())
+    assert done.returncode == 0
+    assert done.stdout.startswith("Eligible as of November 21, 2026.")
+    for heading in ("Work experience (met)", "Language (met)", "Quebec (met)", "Job 1:", "Test 1"):
+        assert heading in done.stdout
+
+
+def test_bad_profile_exits_2_with_field_paths() -> None:
+    """A profile breaking the contract prints every error with its field path and exits 2."""
+    done = run("check", "-", stdin=profile_json(application_date="tomorrow", jobs=[{"teer": 9}]))
+    assert done.returncode == 2 and "Traceback" not in done.stderr + done.stdout
+    fields = {e["field"] for e in json.loads(done.stdout)["errors"]}
+    assert {"application_date", "jobs[0].teer", "jobs[0].start"} <= fields
+
+
+def test_cli_requires_both_lists() -> None:
+    """On the command line the jobs and language_tests lists must be written out."""
+    text = json.dumps({"application_date": APP.isoformat(), "plans_to_live_in_quebec": False})
+    done = run("check", "-", stdin=text)
+    assert done.returncode == 2
+    assert {e["field"] for e in json.loads(done.stdout)["errors"]} == {"jobs", "language_tests"}
+
+
+@pytest.mark.parametrize("content", [b"{", b"\xff\xfe not utf-8", b""])
+def test_unparseable_input_exits_2(tmp_path: Path, content: bytes) -> None:
+    """Text that is not JSON, or not UTF-8, exits 2 with an error object, no traceback."""
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    done = run("check", str(path))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert json.loads(done.stdout)["errors"][0]["field"] == ""
+
+
+def test_missing_file_and_bad_arguments_exit_2(tmp_path: Path) -> None:
+    """A file that does not exist, or an unknown command, exits 2 with an error object."""
+    for args in (("check", str(tmp_path / "none.json")), ("chek", "x"), ()):
+        done = run(*args)
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        assert json.loads(done.stdout)["errors"]
+
+
+def test_console_script_entry_point_matches_module(profile_file: Path) -> None:
+    """cec-check (pycore.cli:main) gives the same output as python -m pycore."""
+    code = "import sys; from pycore.cli import main; sys.exit(main(sys.argv[1:]))"
+    direct = subprocess.run(
+        [sys.executable, "-c", code, "check", str(profile_file)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert direct.returncode == 0 and direct.stdout == run("check", str(profile_file)).stdout

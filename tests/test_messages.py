@@ -1,0 +1,76 @@
+"""Message catalog: every code the engine can emit has a sentence, and no sentence is orphaned."""
+
+from __future__ import annotations
+
+import re
+import string
+from datetime import date
+from importlib import resources
+
+from pycore import messages
+
+CODE = re.compile(r"""["']((?:work|language|quebec|rules|job|test|input)\.[a-z_]+)["']""")
+
+
+def emitted_codes() -> set[str]:
+    """Reason codes written as string literals anywhere in the pycore modules."""
+    found: set[str] = set()
+    for entry in resources.files("pycore").iterdir():
+        if entry.name.endswith(".py"):
+            found |= set(CODE.findall(entry.read_text(encoding="utf-8")))
+    return found
+
+
+def test_scan_finds_the_agreed_codes() -> None:
+    """The scan sees the codes agreed between helpers (so it is not vacuously passing)."""
+    agreed = {
+        "work.meets_year",
+        "work.short_of_year",
+        "work.no_jobs",
+        "language.meets_clb",
+        "language.below_clb",
+        "language.no_test",
+        "language.no_valid_test",
+        "language.level_unknown",
+        "quebec.outside_quebec",
+        "quebec.plans_quebec",
+        "rules.date_not_supported",
+        "job.teer_not_eligible",
+        "job.unpaid",
+        "job.self_employed",
+        "job.full_time_student",
+        "job.not_authorized",
+        "job.outside_canada",
+        "job.outside_window",
+        "test.expired",
+        "test.after_application",
+        "test.not_yet_accepted",
+    }
+    assert agreed <= emitted_codes()
+
+
+def test_every_emitted_code_has_a_message() -> None:
+    """Each code in the code has a catalog entry."""
+    assert emitted_codes() - set(messages.catalog()) == set()
+
+
+def test_no_orphan_messages() -> None:
+    """Each catalog entry is emitted by some module."""
+    assert set(messages.catalog()) - emitted_codes() == set()
+
+
+def test_templates_name_only_simple_fields() -> None:
+    """Templates use plain names (no indexing) and no format spec other than :date."""
+    for code, template in messages.catalog().items():
+        for _, name, spec, conversion in string.Formatter().parse(template):
+            if name is not None:
+                assert name.isidentifier(), code
+                assert spec in ("", "date") and conversion is None, code
+
+
+def test_render_formats_numbers_dates_and_lists() -> None:
+    """Figures get thousands separators and one decimal, dates a long form, lists commas."""
+    assert messages.number(1560) == "1,560" and messages.number(1302.94) == "1,302.9"
+    assert messages.long_date(date(2026, 11, 21)) == "November 21, 2026"
+    text = messages.render("job.teer_not_eligible", {"teer": 4, "eligible_teers": [0, 1, 2, 3]})
+    assert "TEER 4" in text and "0, 1, 2, 3" in text
