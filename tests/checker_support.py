@@ -1,0 +1,125 @@
+"""Helpers for the checker's browser tests: profiles derived from the rules data, share links,
+waiting on the page's performance marks, and the CPython reference answer."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from datetime import date, timedelta
+from typing import Any
+
+from playwright.sync_api import Page
+
+from pycore import api, charts
+from pycore.parameters import parameter
+
+APP = date(2026, 11, 21)  # the application date every journey is judged on
+ABILITIES = charts.ABILITIES
+
+
+def rule(file: str, key: str, on: date = APP) -> Any:
+    """A rule value in force on ``on``."""
+    return parameter(file, key).value_at(on)
+
+
+REQUIRED = rule("work_experience", "hours_required")
+CAP = rule("work_experience", "weekly_hours_cap")
+HIGH_LEVEL = rule("language", "minimum_level_teer_0_1")
+LOW_LEVEL = rule("language", "minimum_level_teer_2_3")
+
+
+def days_for(hours: float, per_week: float) -> int:
+    """Whole days of work at ``per_week`` hours a week that first reach ``hours``."""
+    days = 0
+    while days * per_week / 7 < hours:
+        days += 1
+    return days
+
+
+def job(start: date, end: date | None, hours: float = CAP, teer: int = 1, **extra: Any) -> dict[str, Any]:
+    """A job whose hours count unless ``extra`` says otherwise."""
+    facts = {
+        "paid": True,
+        "self_employed": False,
+        "full_time_student": False,
+        "work_authorized": True,
+        "in_canada": True,
+    }
+    body: dict[str, Any] = {"teer": teer, "start": start.isoformat(), "end": end and end.isoformat()}
+    body["hours_per_week"] = hours
+    return {**body, **facts, **extra}
+
+
+def result_at(level: int, test_id: str = "celpip_general", taken: date | None = None,
+            short: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A language result at the lowest scores of ``level``; abilities in ``short`` one level lower."""
+    taken = taken or APP - timedelta(days=100)
+    chart = charts.chart(test_id, taken)
+    result: dict[str, Any] = {"test": test_id, "date": taken.isoformat()}
+    for ability in ABILITIES:
+        wanted = level - 1 if ability in short else level
+        result[ability] = chart.lowest_score(ability, wanted)
+    return result
+
+
+def profile(jobs: list[dict[str, Any]], tests: list[dict[str, Any]], quebec: bool = False) -> dict[str, Any]:
+    """A contract profile judged on ``APP``."""
+    return {
+        "application_date": APP.isoformat(),
+        "plans_to_live_in_quebec": quebec,
+        "jobs": jobs,
+        "language_tests": tests,
+    }
+
+
+def cpython(body: dict[str, Any]) -> dict[str, Any]:
+    """The assessment CPython's rules core gives (the reference the page must show)."""
+    answer: dict[str, Any] = json.loads(api.check_json(json.dumps(body)))
+    return answer
+
+
+def encode(body: dict[str, Any]) -> str:
+    """base64url of the profile's JSON without padding (the share-link format)."""
+    raw = json.dumps(body, ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def share_url(site_url: str, body: dict[str, Any]) -> str:
+    """The checker page's share link for ``body``."""
+    return f"{site_url}/checker/#profile={encode(body)}"
+
+
+def marks(page: Page, name: str) -> int:
+    """How many times the page has set the performance mark ``name``."""
+    count: int = page.evaluate("(name) => performance.getEntriesByName(name).length", name)
+    return count
+
+
+def wait_for_mark(page: Page, name: str, count: int = 1, timeout: float = 90) -> None:
+    """Wait until mark ``name`` was set ``count`` times (polled: the page's CSP forbids the
+    string evaluation Playwright's wait_for_function uses)."""
+    deadline = time.monotonic() + timeout
+    while marks(page, name) < count:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"performance mark {name} not set {count} time(s) in {timeout} s")
+        page.wait_for_timeout(25)
+
+
+def open_share_link(page: Page, site_url: str, body: dict[str, Any]) -> None:
+    """Open ``body``'s share link in ``page`` and wait for the verdict it triggers."""
+    before = marks(page, "cec:result") if page.url.startswith(f"{site_url}/checker/") else 0
+    page.goto(share_url(site_url, body))
+    wait_for_mark(page, "cec:result", before + 1)
+
+
+def reader_number(value: float) -> str:
+    """A number as the page prints it: thousands separators, at most one decimal."""
+    text = f"{round(value, 1):,.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def reader_date(iso: str) -> str:
+    """An ISO date as the page prints it: November 21, 2026."""
+    day = date.fromisoformat(iso)
+    return f"{day:%B} {day.day}, {day.year}"
