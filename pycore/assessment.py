@@ -245,6 +245,6 @@ def _unsupported(profile: Profile) -> dict[str, Any]:
         ],
         "projected_work_experience_date": None,
         "jobs": [
-            {"counted_hours": None, "excluded_because": None, "message": None} for _ in profile.jobs
+            {"counted_hours": 0, "excluded_because": None, "message": None} for _ in profile.jobs
         ],
     }
