@@ -20,6 +20,8 @@ Placeholders (outside code spans and fenced code):
     Lowest and highest cut-off score of that year's draws: ``507–523`` (or one end).
 ``{{ latest_draw PROGRAM FIELD }}``
     A field of the most recent draw in the data: ``date``, ``number``, ``invitations``, ``cutoff``.
+``{{ chart_effective TEST }}``
+    The date the newest score chart of a test took effect: ``December 11, 2023``.
 ``{{ reviewed }}``
     The review date: ``November 21, 2026``.
 
@@ -82,6 +84,8 @@ def expand_one(body: str, reviewed: date) -> str:
         return tables.render(args[0], args[1] if len(args) == 2 else None, reviewed)
     if name == "draws_range" and len(args) in (2, 3):
         return draws.cutoff_range(args[0], int(args[1]), args[2] if len(args) == 3 else "")
+    if name == "chart_effective" and len(args) == 1:
+        return long_date(tables.chart_effective(args[0]))
     if name == "latest_draw" and len(args) == 2:
         return draws.latest_field(args[0], args[1])
     raise LookupError(f"unknown placeholder {name!r} with {len(args)} argument(s)")

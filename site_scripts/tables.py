@@ -15,6 +15,7 @@ Names and arguments:
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -53,9 +54,10 @@ def markdown_table(header: Sequence[str], body: Sequence[Sequence[Any]]) -> str:
 
 
 def cite(ids: Sequence[str]) -> str:
-    """Short links to references: ``[1](url) ...`` titled with the source title."""
+    """Numbered links to references, titled with the source title (inline HTML: titles hold
+    quotes and parentheses that a Markdown link title cannot)."""
     return " ".join(
-        f'[{index}]({ref.url} "{ref.title.replace(chr(34), chr(39))}")'
+        f'<a href="{html.escape(ref.url)}" title="{html.escape(ref.title)}">{index}</a>'
         for index, ref in enumerate((source(i) for i in ids), start=1)
     )
 
@@ -86,6 +88,15 @@ def chart_heading(chart: Any, next_effective: date | None) -> str:
     if is_data_start(chart.note):
         return f"{chart.name}, current chart"
     return f"{chart.name}, tests taken from {long_date(chart.effective)}"
+
+
+def chart_effective(test_id: str) -> date:
+    """The date the newest chart version of ``test_id`` took effect."""
+    from pycore import charts
+
+    if test_id not in charts.TESTS:
+        raise LookupError(f"unknown test {test_id!r}; known: {', '.join(charts.TESTS)}")
+    return max(chart.effective for chart in charts.versions(test_id))
 
 
 def language_chart(test_id: str) -> str:
