@@ -40,6 +40,7 @@ test: setup build
 
 bench: setup build
 	$(PY) bench/bench_core.py
+	$(PY) bench/bench_site.py
 
 clean:
 	rm -rf site build dist *.egg-info

@@ -1,0 +1,477 @@
+"""Benchmark of the built site in Debian's Chromium: the checker against a bare Pyodide page.
+
+Run with `make bench` (or `.venv/bin/python bench/bench_site.py --runs 5`). Not a test: it prints
+a table of median / min / max and the ratios the project's targets are stated in.
+
+- baseline: a bare page written into a temporary copy of the site (never into docs/): pristine
+  ``node_modules/pyodide`` and a plain ``loadPyodide()`` in a module worker; "ready" is when
+  loadPyodide resolves.
+- cold: a share link opened in a fresh browser (empty cache) -> ``cec:result`` for the checker,
+  navigation -> ready for the baseline.
+- revisit: the same persistent profile after a browser restart -> ``cec:ready`` (baseline: ready).
+- submit: form submitted -> ``cec:result``, p50/p95 over 50 checks in one page.
+- bytes: counted by the server (what went over the wire, raw) and the gzip size of the same files
+  (what a compressing host such as GitHub Pages would send at most).
+
+The server answers like GitHub Pages (``Cache-Control: max-age=600``) so revisits behave as they
+would there. Variants alternate within each round so machine load affects them alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import functools
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE = ROOT / "node_modules" / "pyodide"
+RUNTIME_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+GUIDE_PAGE = "/eligibility/work-experience/"
+WARM_UP_SECONDS = 3.0  # let the first visit finish caching compiled code before the restart
+TIMEOUT_MS = 60_000
+
+PROFILE = {
+    "application_date": "2026-11-21",
+    "plans_to_live_in_quebec": False,
+    "jobs": [
+        {
+            "title": "Software developer",
+            "noc_code": "21232",
+            "teer": 1,
+            "start": "2025-01-06",
+            "end": None,
+            "hours_per_week": 37.5,
+            "paid": True,
+            "self_employed": False,
+            "full_time_student": False,
+            "work_authorized": True,
+            "in_canada": True,
+        }
+    ],
+    "language_tests": [
+        {
+            "test": "ielts_general",
+            "date": "2025-06-01",
+            "reading": 6.5,
+            "writing": 6.0,
+            "listening": 7.5,
+            "speaking": 6.5,
+        }
+    ],
+}
+
+BASELINE_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Pyodide baseline</title></head>
+<body><p id="state">loading</p>
+<script type="module">
+const worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+worker.onmessage = (event) => {
+  performance.mark("cec:ready");
+  document.getElementById("state").textContent = event.data;
+};
+</script></body></html>
+"""
+BASELINE_WORKER = """import { loadPyodide } from "./pyodide/pyodide.mjs";
+await loadPyodide();
+self.postMessage("ready");
+"""
+
+# Submits the form n times in the page; each time from the submit to the next cec:result mark.
+SUBMIT_LOOP = """async (n) => {
+  const form = document.querySelector("[data-cec-form]");
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const seen = performance.getEntriesByName("cec:result").length;
+    const started = performance.now();
+    form.requestSubmit();
+    while (performance.getEntriesByName("cec:result").length === seen) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    times.push(performance.getEntriesByName("cec:result")[seen].startTime - started);
+  }
+  return times;
+}"""
+
+
+def share_fragment(profile: dict[str, Any]) -> str:
+    """`#profile=` + base64url JSON without padding (the checker's share link)."""
+    raw = json.dumps(profile, separators=(",", ":")).encode("utf-8")
+    return "#profile=" + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+# --- the served copy of the site --------------------------------------------------------------
+
+
+@dataclass
+class Traffic:
+    """Files the server sent since the last reset: (path, bytes of body)."""
+
+    sent: list[tuple[str, int]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, path: str, size: int) -> None:
+        with self.lock:
+            self.sent.append((path, size))
+
+    def take(self) -> list[tuple[str, int]]:
+        with self.lock:
+            sent, self.sent = self.sent, []
+        return sent
+
+
+class PagesLikeHandler(SimpleHTTPRequestHandler):
+    """Static files with Pyodide's MIME types and GitHub Pages' cache header; counts bytes."""
+
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+    }
+    traffic: Traffic
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        start = source.tell()
+        super().copyfile(source, outputfile)
+        self.traffic.add(urlsplit(self.path).path, source.tell() - start)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[tuple[str, Traffic]]:
+    """Serve ``directory`` on a free 127.0.0.1 port; yields the base URL and its traffic log."""
+    traffic = Traffic()
+    handler = type("Handler", (PagesLikeHandler,), {"traffic": traffic})
+    bound = functools.partial(handler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), bound)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", traffic
+    finally:
+        server.shutdown()
+
+
+def prepare_site(site: Path, work: Path) -> Path:
+    """A copy of the built site plus the bare baseline page under /baseline/."""
+    copy = work / "site"
+    shutil.copytree(site, copy)
+    baseline = copy / "baseline"
+    (baseline / "pyodide").mkdir(parents=True)
+    for name in RUNTIME_FILES:
+        shutil.copy2(PYODIDE / name, baseline / "pyodide" / name)
+    (baseline / "index.html").write_text(BASELINE_PAGE, encoding="utf-8")
+    (baseline / "worker.mjs").write_text(BASELINE_WORKER, encoding="utf-8")
+    return copy
+
+
+@functools.cache
+def gzip_size(path: Path) -> int:
+    """Bytes of ``path`` after gzip -6 (what a compressing static host sends)."""
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
+def byte_counts(sent: list[tuple[str, int]], site: Path) -> dict[str, int]:
+    """Raw bytes sent, their gzip size, and the bytes of the Pyodide runtime among them."""
+    raw = sum(size for _, size in sent)
+    gz = 0
+    pyodide = 0
+    for path, size in sent:
+        local = site / unquote(path).lstrip("/")
+        if local.is_dir():
+            local = local / "index.html"
+        gz += gzip_size(local) if size and local.exists() else 0
+        if "/pyodide/" in path:
+            pyodide += size
+    return {"raw": raw, "gzip": gz, "pyodide": pyodide, "requests": len(sent)}
+
+
+# --- measurements -----------------------------------------------------------------------------
+
+
+# A function, not a polled expression: the site's CSP forbids the eval Playwright polls with.
+WAIT_FOR_MARK = """([name, timeout]) => new Promise((resolve, reject) => {
+  const found = () => performance.getEntriesByName(name)[0];
+  if (found()) return resolve(found().startTime);
+  const observer = new PerformanceObserver(() => {
+    if (found()) { observer.disconnect(); resolve(found().startTime); }
+  });
+  observer.observe({ type: "mark" });
+  setTimeout(() => reject(new Error("no " + name + " mark")), timeout);
+})"""
+
+
+def mark(page: Page, name: str) -> float:
+    """Wait for the performance mark ``name``; its time since navigation start, in ms."""
+    value: float = page.evaluate(WAIT_FOR_MARK, [name, TIMEOUT_MS])
+    return value
+
+
+def launch(playwright: Playwright) -> Browser:
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+
+
+def persistent(playwright: Playwright, profile_dir: Path) -> BrowserContext:
+    return playwright.chromium.launch_persistent_context(
+        str(profile_dir), executable_path=CHROMIUM, args=ARGS
+    )
+
+
+def cold(playwright: Playwright, url: str, mark_name: str) -> float:
+    """A fresh browser (empty cache and code cache) opening ``url``: ms to ``mark_name``."""
+    browser = launch(playwright)
+    try:
+        page = browser.new_context().new_page()
+        page.goto(url)
+        return mark(page, mark_name)
+    finally:
+        browser.close()
+
+
+def revisit(playwright: Playwright, first_url: str, again_url: str, work: Path) -> float:
+    """Visit, close the browser, start it again on the same profile: ms to ``cec:ready``."""
+    profile_dir = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
+    try:
+        context = persistent(playwright, profile_dir)
+        page = context.new_page()
+        page.goto(first_url)
+        mark(page, "cec:ready")
+        time.sleep(WARM_UP_SECONDS)
+        context.close()
+        context = persistent(playwright, profile_dir)
+        page = context.new_page()
+        page.goto(again_url)
+        value = mark(page, "cec:ready")
+        context.close()
+        return value
+    finally:
+        shutil.rmtree(profile_dir, ignore_errors=True)
+
+
+def submits(playwright: Playwright, url: str, count: int) -> list[float]:
+    """Times from submit to verdict shown, ``count`` checks in one ready page."""
+    browser = launch(playwright)
+    try:
+        page = browser.new_context().new_page()
+        page.goto(url)
+        mark(page, "cec:result")
+        times: list[float] = page.evaluate(SUBMIT_LOOP, count)
+        return times
+    finally:
+        browser.close()
+
+
+def page_bytes(playwright: Playwright, url: str, traffic: Traffic, site: Path,
+               until: Callable[[Page], Any]) -> dict[str, int]:
+    """Bytes a fresh browser downloads for ``url`` until ``until(page)`` returns."""
+    browser = launch(playwright)
+    try:
+        traffic.take()
+        page = browser.new_context().new_page()
+        page.goto(url)
+        until(page)
+        page.wait_for_load_state("networkidle")
+        return byte_counts(traffic.take(), site)
+    finally:
+        browser.close()
+
+
+def revisit_bytes(playwright: Playwright, url: str, traffic: Traffic, site: Path,
+                  work: Path) -> dict[str, int]:
+    """Bytes downloaded by the second visit (after a restart) of the checker."""
+    profile_dir = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
+    try:
+        context = persistent(playwright, profile_dir)
+        page = context.new_page()
+        page.goto(url)
+        mark(page, "cec:result")
+        time.sleep(WARM_UP_SECONDS)
+        context.close()
+        traffic.take()
+        context = persistent(playwright, profile_dir)
+        page = context.new_page()
+        page.goto(url)
+        mark(page, "cec:result")
+        page.wait_for_load_state("networkidle")
+        context.close()
+        return byte_counts(traffic.take(), site)
+    finally:
+        shutil.rmtree(profile_dir, ignore_errors=True)
+
+
+# --- Lighthouse -------------------------------------------------------------------------------
+
+
+def lighthouse(url: str, work: Path) -> dict[str, float] | str:
+    """Lighthouse 12 (npm) mobile scores for ``url``, or why it could not run."""
+    npx = shutil.which("npx")
+    if npx is None:
+        return "npx not found"
+    report = work / f"lighthouse-{abs(hash(url))}.json"
+    command = [
+        npx, "--yes", "lighthouse@12", url,
+        "--only-categories=performance,accessibility",
+        "--output=json", f"--output-path={report}", "--quiet",
+        "--chrome-flags=--headless=new --no-sandbox " + " ".join(ARGS),
+    ]
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+    if done.returncode != 0 or not report.exists():
+        return "failed: " + (done.stderr.strip().splitlines() or ["?"])[-1][:200]
+    data = json.loads(report.read_text())
+    scores = {name: cat["score"] for name, cat in data["categories"].items()}
+    audits = data["audits"]
+    for key in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time"):
+        scores[key] = audits[key]["numericValue"]
+    return scores
+
+
+# --- report -----------------------------------------------------------------------------------
+
+
+def summary(values: list[float]) -> str:
+    return (f"{statistics.median(values):8.0f} {min(values):8.0f} {max(values):8.0f}"
+            f" {len(values):5d}")
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:,.0f} KiB"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site (make build)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per variant (>= 5)")
+    parser.add_argument("--checks", type=int, default=50, help="submits for the p50/p95")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    args = parser.parse_args(argv)
+    if not (args.site / "checker" / "index.html").exists():
+        print(f"{args.site} has no checker page: run `make build` first", file=sys.stderr)
+        return 2
+
+    work = Path(tempfile.mkdtemp(prefix="cec-bench-"))
+    results: dict[str, list[float]] = {}
+    try:
+        site = prepare_site(args.site, work)
+        with serve(site) as (base, traffic), sync_playwright() as playwright:
+            checker = base + "/checker/"
+            share = checker + share_fragment(PROFILE)
+            baseline = base + "/baseline/"
+            for round_ in range(args.runs):
+                print(f"round {round_ + 1}/{args.runs}", file=sys.stderr, flush=True)
+                results.setdefault("baseline cold: navigation -> ready", []).append(
+                    cold(playwright, baseline, "cec:ready"))
+                results.setdefault("checker cold: share link -> verdict", []).append(
+                    cold(playwright, share, "cec:result"))
+                results.setdefault("checker cold: share link -> ready", []).append(
+                    cold(playwright, share, "cec:ready"))
+                results.setdefault("baseline revisit: navigation -> ready", []).append(
+                    revisit(playwright, baseline, baseline, work))
+                results.setdefault("checker revisit: navigation -> ready", []).append(
+                    revisit(playwright, share, checker, work))
+            checks = submits(playwright, share, args.checks)
+            cold_bytes = page_bytes(playwright, share, traffic, site,
+                                    lambda page: mark(page, "cec:result"))
+            again_bytes = revisit_bytes(playwright, share, traffic, site, work)
+            guide_bytes = page_bytes(playwright, base + GUIDE_PAGE, traffic, site,
+                                     lambda page: None)
+            scores = {}
+            if not args.no_lighthouse:
+                for name, url in (("home", base + "/"), ("checker", checker)):
+                    print(f"lighthouse {name}", file=sys.stderr, flush=True)
+                    scores[name] = lighthouse(url, work)
+
+        print(f"\nSite benchmark: {args.runs} runs per variant, Chromium {CHROMIUM}, "
+              f"{os.cpu_count()} CPUs, 127.0.0.1 with Cache-Control: max-age=600\n")
+        print(f"{'measure (ms)':45} {'median':>8} {'min':>8} {'max':>8} {'runs':>5}")
+        for name, values in results.items():
+            print(f"{name:45} {summary(values)}")
+        print(f"{'checker submit -> verdict':45} p50 {percentile(checks, 50):6.1f}"
+              f"   p95 {percentile(checks, 95):6.1f}   max {max(checks):6.1f}"
+              f"   ({len(checks)} checks)")
+
+        def ratio(a: str, b: str) -> float:
+            return statistics.median(results[a]) / statistics.median(results[b])
+
+        cold_ratio = ratio("checker cold: share link -> verdict",
+                           "baseline cold: navigation -> ready")
+        again_ratio = ratio("checker revisit: navigation -> ready",
+                            "baseline revisit: navigation -> ready")
+        p95 = percentile(checks, 95)
+        print("\ntargets")
+        print(f"  cold verdict / baseline cold ready   {cold_ratio:5.2f}  (<= 0.50) "
+              f"{'met' if cold_ratio <= 0.5 else 'NOT met'}")
+        print(f"  revisit ready / baseline revisit     {again_ratio:5.2f}  (<= 0.50) "
+              f"{'met' if again_ratio <= 0.5 else 'NOT met'}")
+        print(f"  submit -> verdict p95                {p95:5.1f} ms (<= 50) "
+              f"{'met' if p95 <= 50 else 'NOT met'}")
+        print(f"  guide page Pyodide bytes             {guide_bytes['pyodide']:5d}  (= 0) "
+              f"{'met' if guide_bytes['pyodide'] == 0 else 'NOT met'}")
+        print("\nbytes transferred (server count; gzip = same files gzip -6)")
+        for name, counts in (("checker cold", cold_bytes), ("checker revisit", again_bytes),
+                             ("guide page " + GUIDE_PAGE, guide_bytes)):
+            print(f"  {name:38} raw {kb(counts['raw']):>11}  gzip {kb(counts['gzip']):>11}"
+                  f"  requests {counts['requests']:3d}  pyodide {kb(counts['pyodide'])}")
+        if scores:
+            print("\nLighthouse 12 (mobile)")
+            for name, value in scores.items():
+                if isinstance(value, str):
+                    print(f"  {name:10} {value}")
+                    continue
+                print(f"  {name:10} performance {value['performance']:.2f}  accessibility "
+                      f"{value['accessibility']:.2f}  FCP {value['first-contentful-paint']:.0f} ms"
+                      f"  LCP {value['largest-contentful-paint']:.0f} ms"
+                      f"  TBT {value['total-blocking-time']:.0f} ms")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
