@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +42,16 @@ def build_wheel(destination: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def pyodide_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def pip_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A pycore wheel freshly built by pip."""
+    return build_wheel(tmp_path_factory.mktemp("wheel"))
+
+
+@pytest.fixture(scope="module")
+def pyodide_run(tmp_path_factory: pytest.TempPathFactory, pip_wheel: Path) -> dict[str, Any]:
     """Every scenario evaluated once by Pyodide under Node, from a freshly built wheel."""
     work = tmp_path_factory.mktemp("pyodide")
-    wheel = build_wheel(work)
+    wheel = pip_wheel
     inputs = work / "inputs.json"
     inputs.write_text(
         json.dumps([{"name": s.name, "text": s.text} for s in SCENARIOS], ensure_ascii=False),
@@ -71,6 +79,18 @@ def test_every_pycore_source_compiles_on_3_14(pyodide_run: dict[str, Any]) -> No
     shipped = sorted(p.name for p in (ROOT / "pycore").rglob("*.py"))
     assert pyodide_run["compile_errors"] == []
     assert pyodide_run["compiled"] == shipped
+
+
+def test_the_site_wheel_ships_the_same_package_files_as_pip(pip_wheel: Path) -> None:
+    """The wheel the site builds for the browser holds every pycore file pip's wheel holds."""
+    from site_scripts.runtime_assets import runtime_wheel
+
+    def package_entries(data: bytes) -> set[str]:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return {name for name in archive.namelist() if name.startswith("pycore/")}
+
+    _name, site_wheel = runtime_wheel()
+    assert package_entries(site_wheel) == package_entries(pip_wheel.read_bytes())
 
 
 def test_every_scenario_was_evaluated(pyodide_run: dict[str, Any]) -> None:
