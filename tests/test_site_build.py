@@ -164,3 +164,26 @@ def test_glossary_and_tooltips_explain_the_same_terms() -> None:
     terms = set(re.findall(r"^(\S[^\n]*)\n:   ", glossary, re.M))
     assert len(tooltips) >= 20
     assert tooltips == terms
+
+
+# Pages whose numbers must all come from data (the reader pages have their own test module).
+DATA_FED_PAGES = [
+    "express-entry/index.md", "express-entry/categories.md", "after-invitation/index.md",
+    "after-invitation/bridging-open-work-permit.md", "glossary.md", "sources.md", "changes.md",
+]
+# Numbers that are names, not rules: provisions, NOC 2021, years that label data, list items,
+# and quotations of other pages' claims (which the page then corrects).
+NAMES = re.compile(
+    r"\{\{.*?\}\}|\"[^\"\n]*\"|\]\([^)]*\)|\b(section|IRPR) \d+(\.\d+)?(\(\w+\))*( and \(\w\))?"
+    r"|\bNOC 2021\b|\b20\d\d\b|^\d+\. |\bsteps \d to \d\b",
+    re.M,
+)
+
+
+@pytest.mark.parametrize("name", DATA_FED_PAGES)
+def test_pages_type_no_rule_numbers(name: str) -> None:
+    """Outside placeholders, these pages contain no digits but provision names and years."""
+    text = (DOCS / name).read_text(encoding="utf-8")
+    body = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)
+    stray = re.findall(r"[^\n]*\d[^\n]*", NAMES.sub("", body))
+    assert not stray, stray
