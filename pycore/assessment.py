@@ -13,7 +13,6 @@ occupations, admissibility, the physicians' public policy, CRS ranking.
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from fractions import Fraction
 from functools import cache
@@ -49,10 +48,11 @@ def supported_from() -> date:
 
 def hours(value: Fraction, below: Fraction | None = None) -> float | int:
     """Hours for output: one decimal, half up; never rounded up to ``below`` when under it."""
-    rounded = Fraction(math.floor(value * 10 + Fraction(1, 2)), 10)
-    if below is not None and value < below <= rounded:
-        rounded = Fraction(math.floor(value * 10), 10)
-    return int(rounded) if rounded.denominator == 1 else float(rounded)
+    top, bottom = value.numerator, value.denominator
+    tenths = (20 * top + bottom) // (2 * bottom)  # floor(value * 10 + 1/2), in integers
+    if below is not None and value < below <= Fraction(tenths, 10):
+        tenths = (10 * top) // bottom
+    return tenths // 10 if tenths % 10 == 0 else tenths / 10
 
 
 def assess(profile: Profile) -> dict[str, Any]:

@@ -112,13 +112,15 @@ def judge_test(test: LanguageTest, application_date: date) -> TestResult:
         if chart
         else None
     )
+    # Dates first: a result too old (or not yet taken) is reported so whatever the test;
+    # "not yet accepted" is kept for a test taken before its acceptance that would else count.
     reason = None
-    if not is_accepted(test.test, test.date) or chart is None:
-        reason = "test.not_yet_accepted"
-    elif test.date > application_date:
+    if test.date > application_date:
         reason = "test.after_application"
     elif test.date <= years_before(application_date, validity_years(application_date)):
         reason = "test.expired"
+    elif not is_accepted(test.test, test.date) or chart is None:
+        reason = "test.not_yet_accepted"
     until = (
         last_valid_day(test.date, application_date) if reason != "test.not_yet_accepted" else None
     )

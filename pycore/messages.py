@@ -9,7 +9,6 @@ catalog would sit beside it as ``messages.fr.toml``.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
@@ -42,24 +41,42 @@ def number(value: float) -> str:
     return f"{value:,.1f}"
 
 
-class _Formatter(string.Formatter):
-    def format_field(self, value: Any, format_spec: str) -> str:
-        if format_spec == "date":
-            return long_date(value)
-        if format_spec:
-            return str(super().format_field(value, format_spec))
-        if isinstance(value, bool) or value is None:
-            return str(value).lower()
-        if isinstance(value, int | float):
-            return number(value)
-        if isinstance(value, list | tuple):
-            return ", ".join(self.format_field(item, "") for item in value)
-        return str(value)
+class _Fact:
+    """A fact as a template prints it: ``{x}`` plain, ``{x:date}`` as a long date."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        return _show(self.value, spec)
 
 
-_FORMATTER = _Formatter()
+def _show(value: Any, spec: str = "") -> str:
+    if spec == "date":
+        return long_date(value)
+    if spec:
+        return format(value, spec)
+    if isinstance(value, bool) or value is None:
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return number(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(_show(item) for item in value)
+    return str(value)
+
+
+class _Facts(dict[str, Any]):
+    """Wraps each fact on lookup; a missing fact is a KeyError naming it."""
+
+    def __missing__(self, key: str) -> Any:
+        raise KeyError(key)
+
+    def __getitem__(self, key: str) -> _Fact:
+        return _Fact(dict.__getitem__(self, key))
 
 
 def render(code: str, facts: Mapping[str, Any], language: str = "en") -> str:
     """The sentence for ``code`` filled from ``facts``; KeyError for an unknown code or fact."""
-    return str(_FORMATTER.vformat(catalog(language)[code], (), facts))
+    return catalog(language)[code].format_map(_Facts(facts))

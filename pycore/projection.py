@@ -18,12 +18,10 @@ Not modelled: anything that may change later (new jobs, studies, status).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator
 from datetime import date
-from fractions import Fraction
 
-from pycore.dates import shift_years
+from pycore.dates import ONE_DAY, shift_years, years_before
 from pycore.work_experience import Counting, qualifying_units
 
 _LEAP_CYCLE_YEARS = 4  # the window's length in days repeats every four years
@@ -39,6 +37,16 @@ def projected_date(basis: Counting, application_date: date) -> date | None:
         return None
     years = basis.rules.window_years
     start = application_date.toordinal() + 1
+    timeline = basis.timeline
+    if not timeline.capped or timeline.capped[-1] == 0:
+        # Nothing ongoing: all that will ever accrue from the next window's first day on.
+        next_first = years_before(application_date + ONE_DAY, years).toordinal()
+        if (
+            timeline.accrued_before(max(timeline.starts, default=next_first))
+            - timeline.accrued_before(next_first)
+            < basis.required
+        ):
+            return None
     last_change = max(basis.timeline.starts, default=start)
     # Beyond this the window lies wholly after the last change: the total only varies
     # with the window's length, which a full leap cycle covers.
@@ -77,9 +85,7 @@ def _breakpoints(basis: Counting, start: int, horizon: int) -> Iterator[int]:
                 yield point
 
 
-def _first_in_piece(
-    total: Callable[[int], int], low: int, high: int, required: Fraction
-) -> int | None:
+def _first_in_piece(total: Callable[[int], int], low: int, high: int, required: int) -> int | None:
     """The first day in [low, high) whose total reaches ``required``, or None.
 
     The piece is solved as a line; if its ends show it is not one (a breakpoint the
@@ -100,7 +106,7 @@ def _first_in_piece(
             stack.append((lo, middle))
             continue
         if slope > 0:
-            steps = math.ceil((required - first) / slope)
+            steps = -((first - required) // slope)  # ceiling division in integers
             if lo + steps < hi:
                 return lo + steps
     return None

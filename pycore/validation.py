@@ -114,8 +114,12 @@ class _Collector:
         if isinstance(value, float) and not math.isfinite(value):
             self.add(path, "input.not_number")
             return None
+        if isinstance(value, int):
+            return Fraction(value)
+        if (value * 4).is_integer():  # quarters are exact in binary: the common fast path
+            return Fraction(int(value * 4), 4)
         # repr() gives the shortest decimal that round-trips, so 37.3 is exactly 373/10.
-        return Fraction(value) if isinstance(value, int) else Fraction(repr(value))
+        return Fraction(repr(value))
 
     def day(
         self, obj: Mapping[str, Any], key: str, path: str, optional: bool = False

@@ -142,12 +142,14 @@ class Timeline:
                 load = self.raw[index]
                 days_by_load[load] = days_by_load.get(load, 0) + end - begin + 1
             index += 1
-        uncapped = sum(days for load, days in days_by_load.items() if load <= cap)
-        result = Fraction(rate * uncapped)
-        for load, days in days_by_load.items():
-            if load > cap:
-                result += Fraction(rate * days * cap, load)
-        return result
+        # Sum rate*days (uncapped) + rate*days*cap/load (capped) over one common denominator.
+        loads = [load for load in days_by_load if load > cap]
+        common = math.lcm(*loads) if loads else 1
+        numerator = sum(
+            rate * days * (common if load <= cap else cap * (common // load))
+            for load, days in days_by_load.items()
+        )
+        return Fraction(numerator, common)
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,7 @@ class Counting:
     rules: Rules
     unit: Fraction  # hours in one unit
     cap: int  # units a day
-    required: Fraction  # units
+    required: int  # units (whole: accrued units are whole, so the ceiling decides the same)
     timeline: Timeline
     rates: tuple[int, ...]  # daily units per job (0 for a job excluded by its facts)
     exclusions: tuple[str | None, ...]  # by facts only
@@ -183,7 +185,7 @@ def counting(jobs: Sequence[Job], rules: Rules) -> Counting:
         rules=rules,
         unit=Fraction(1, DAYS_PER_WEEK * denominator),
         cap=cap,
-        required=rules.hours_required * DAYS_PER_WEEK * denominator,
+        required=math.ceil(rules.hours_required * DAYS_PER_WEEK * denominator),
         timeline=Timeline(spans, cap),
         rates=rates,
         exclusions=exclusions,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
+from datetime import timedelta
 
 import pytest
-from engine_support import APP, job
+from engine_support import APP, job, random_jobs
 
-from pycore import api
+from pycore import api, charts
 from pycore.validation import ProfileError
 
 
@@ -68,3 +70,36 @@ def test_form_metadata_has_tests_thresholds_teers_and_links() -> None:
     } <= set(meta["thresholds"])
     assert [t["teer"] for t in meta["teer"]] == list(range(6))
     assert all(p["url"].startswith("http") for p in meta["provisions"])
+
+
+def test_random_valid_profiles_always_assess() -> None:
+    """Random valid profiles, dates around the rules' start, never hit the safety net."""
+    rng = random.Random(5)
+    for _ in range(300):
+        app = APP + timedelta(days=rng.randint(-1700, 900))
+        tests = []
+        for _ in range(rng.randint(0, 3)):
+            test_id = rng.choice(charts.TESTS)
+            taken = app - timedelta(days=rng.randint(-30, 1200))
+            chart = (
+                charts.versions(test_id)[0]
+                if taken < charts.versions(test_id)[0].effective
+                else charts.chart(test_id, taken)
+            )
+            scores = {
+                a: chart.scale[a].min
+                + chart.scale[a].step
+                * rng.randint(
+                    0, int((chart.scale[a].max - chart.scale[a].min) / chart.scale[a].step)
+                )
+                for a in chart.abilities
+            }
+            tests.append({"test": test_id, "date": taken.isoformat(), **scores})
+        body = {
+            "application_date": app.isoformat(),
+            "plans_to_live_in_quebec": rng.random() < 0.2,
+            "jobs": random_jobs(rng, app, rng.randint(0, 6)),
+            "language_tests": tests,
+        }
+        result = json.loads(api.check_json(json.dumps(body)))
+        assert "errors" not in result, (body, result)

@@ -164,3 +164,14 @@ def test_no_experience_below_lowest_threshold_fails() -> None:
     """With no main occupation, a result below the lowest threshold meets none."""
     result = outcome([at_level("ielts_general", APP - DAY, LOW[0] - 1)], None)
     assert result.met is False and result.level_needed == LOW[0]
+
+
+def test_old_result_from_before_acceptance_reads_as_expired() -> None:
+    """A result both too old and from before the test's acceptance is reported as expired."""
+    first = accepted_from("pte_core")
+    assert first is not None
+    taken = first - DAY
+    app = taken + timedelta(days=366 * validity_years(taken) + 1)
+    early = {"test": "pte_core", "date": taken.isoformat(), **dict.fromkeys(charts.ABILITIES, 90)}
+    result = judge_test(profile(tests=[early], app=app).language_tests[0], app)
+    assert result.invalid_because == "test.expired" and result.valid_until is not None
