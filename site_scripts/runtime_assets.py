@@ -28,6 +28,8 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # hooks load by path; site_scripts.* must be importable
+    sys.path.insert(0, str(ROOT))
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 RUNTIME_FILES = (
     "pyodide.mjs",
@@ -155,18 +157,17 @@ def runtime_wheel() -> tuple[str, bytes]:
     return wheel_name(name, version), build_wheel(ROOT / name, name, version)
 
 
+def published_runtime(source: Path = PYODIDE_DIR) -> Any:
+    """The runtime as published: precompiled stdlib and wheel, hashed names, digests."""
+    from site_scripts import integrity  # the performance helper's module (see integrity.py)
+
+    return integrity.runtime(*runtime_wheel(), source=source)
+
+
 def install_runtime(site_dir: Path, source: Path = PYODIDE_DIR) -> Path:
-    """Copy the runtime and the pycore wheel into ``site_dir/pyodide``; returns that folder."""
+    """Write the runtime and the pycore wheel into ``site_dir/pyodide``; returns that folder."""
     check_runtime_source(source)
-    target = site_dir / OUTPUT_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    for name in RUNTIME_FILES:
-        copy_if_changed(source / name, target / name)
-    wheel, data = runtime_wheel()
-    for stale in target.glob("*.whl"):
-        if stale.name != wheel:
-            stale.unlink()
-    write_if_changed(target / wheel, data)
+    target: Path = published_runtime(source).write(site_dir)
     return target
 
 
@@ -179,11 +180,23 @@ def form_metadata() -> Any:
     return json.loads(api.form_metadata_json())
 
 
+def runtime_config(folder: str) -> dict[str, Any]:
+    """Where the runtime is: its folder, the published (content-hashed) name of each file and of
+    the wheel, and each file's SHA-256, which the worker checks before use."""
+    runtime = published_runtime()
+    return {
+        "dir": folder,
+        "wheel": runtime.names[runtime_wheel()[0]],
+        "files": runtime.names,
+        "integrity": runtime.digests,
+    }
+
+
 def checker_config(page_url: str) -> str:
     """The checker page's embedded JSON block (``</`` escaped so it cannot end the script)."""
     depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
     config = {
-        "runtime": {"dir": "../" * depth + OUTPUT_DIR + "/", "wheel": runtime_wheel()[0]},
+        "runtime": runtime_config("../" * depth + OUTPUT_DIR + "/"),
         "metadata": form_metadata(),
     }
     text = json.dumps(config, ensure_ascii=False, separators=(",", ":"))

@@ -86,12 +86,19 @@ def test_wheel_imports_from_the_zip(wheel: tuple[str, bytes], tmp_path: Path) ->
 
 
 def test_install_copies_runtime_and_wheel(tmp_path: Path, wheel: tuple[str, bytes]) -> None:
-    """The five runtime files and the wheel land in site/pyodide, byte for byte."""
+    """The runtime files and the wheel land in site/pyodide under content-hashed names.
+
+    The bytes themselves (precompiled stdlib, wheel with bytecode) are tested in
+    test_integrity.py; here: the JS and wasm are the pinned ones, one file per runtime file.
+    """
     target = runtime_assets.install_runtime(tmp_path)
     assert target == tmp_path / "pyodide"
-    for name in runtime_assets.RUNTIME_FILES:
-        assert (target / name).read_bytes() == (runtime_assets.PYODIDE_DIR / name).read_bytes()
-    assert (target / wheel[0]).read_bytes() == wheel[1]
+    names = runtime_assets.published_runtime().names
+    assert sorted(p.name for p in target.iterdir()) == sorted(names.values())
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"):
+        pinned = (runtime_assets.PYODIDE_DIR / name).read_bytes()
+        assert (target / names[name]).read_bytes() == pinned
+    assert names[wheel[0]].startswith(wheel[0].removesuffix(".whl"))
 
 
 def test_rebuild_rewrites_nothing_and_drops_stale_wheels(
@@ -160,7 +167,13 @@ def test_checker_page_config_points_at_runtime(wheel: tuple[str, bytes]) -> None
         0
     ]
     config = json.loads(block)
-    assert config["runtime"] == {"dir": "../pyodide/", "wheel": wheel[0]}
+    runtime = runtime_assets.published_runtime()
+    assert config["runtime"] == {
+        "dir": "../pyodide/",
+        "wheel": runtime.names[wheel[0]],
+        "files": runtime.names,
+        "integrity": runtime.digests,
+    }
     assert "metadata" in config
 
 

@@ -63,7 +63,12 @@ function createEngine(runtime) {
       worker.postMessage(
         JSON.stringify({
           type: "start",
-          runtime: { indexURL, wheelURL: new URL(runtime.wheel, indexURL).href },
+          runtime: {
+            indexURL,
+            wheelURL: new URL(runtime.wheel, indexURL).href,
+            files: runtime.files, // Pyodide's file names -> published, content-hashed names
+            integrity: runtime.integrity, // SHA-256 per file, recorded at build time
+          },
         }),
       );
     } catch (error) {

@@ -1,10 +1,13 @@
 // Module Web Worker running the rules core (pycore) in Pyodide.
 // One message API, JSON strings both ways:
-//   in:  {"type":"start","runtime":{"indexURL":...,"wheelURL":...}}
+//   in:  {"type":"start","runtime":{"indexURL":...,"wheelURL":...,"files":{name:published name},
+//                                   "integrity":{published name:"sha256-..."}}}
 //        {"type":"check","id":N,"profile":"<profile JSON>"}
 //   out: {"type":"progress","step":N,"steps":M,"label":...}
 //        {"type":"ready"} | {"type":"failed","message":...}
 //        {"type":"result","id":N,"output":"<assessment or errors JSON>"}
+
+import { createVerifier } from "./verify.js";
 
 const STEPS = 4;
 let engine = null; // Promise of the check function; started once per worker
@@ -18,22 +21,78 @@ function progress(step, label) {
 }
 
 /**
+ * A promise that rejects when a runtime download fails or the wasm cannot be instantiated.
+ * loadPyodide only logs those failures and then waits forever, so they are watched here.
+ * Returns {failed, stop}; stop() puts the originals back.
+ */
+function watchRuntime() {
+  const originalFetch = self.fetch;
+  const originalInstantiate = WebAssembly.instantiateStreaming;
+  let reject;
+  const failed = new Promise((_, no) => (reject = no));
+  const name = (input) => String(input.url || input).split("/").pop();
+  self.fetch = (input, init) =>
+    originalFetch.call(self, input, init).then(
+      (response) => {
+        if (!response.ok) reject(new Error(`${name(input)} answered HTTP ${response.status}`));
+        return response;
+      },
+      (error) => {
+        reject(new Error(`${name(input)} could not be downloaded`));
+        throw error;
+      },
+    );
+  if (originalInstantiate) {
+    WebAssembly.instantiateStreaming = (...args) => {
+      const result = originalInstantiate.apply(WebAssembly, args);
+      result.catch((error) => reject(new Error(`the WebAssembly runtime could not start (${error.message})`)));
+      return result;
+    };
+  }
+  const stop = () => {
+    self.fetch = originalFetch;
+    if (originalInstantiate) WebAssembly.instantiateStreaming = originalInstantiate;
+  };
+  return { failed, stop };
+}
+
+/**
  * Load Pyodide from the site's own folder and the pycore wheel; resolve to check(text) -> text.
  * Kept as one function so caching, precompiled stdlib and integrity checks fit in one place.
  */
 async function loadEngine(runtime) {
   progress(1, "Downloading the Python runtime");
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime.indexURL).href);
+  // Performance and integrity (verify.js): every runtime file is requested at once and checked
+  // against its build-time SHA-256 before use; the wasm compiles while it downloads.
+  const files = createVerifier(runtime.indexURL, runtime.files, runtime.integrity);
+  files.prefetch();
+  files.install();
+  const [{ loadPyodide }, glue] = await Promise.all([
+    files.importModule("pyodide.mjs"),
+    files.importModule("pyodide.asm.mjs"),
+  ]);
   progress(2, "Starting Python");
-  const pyodide = await loadPyodide({
-    indexURL: runtime.indexURL,
-    stdout: () => {},
-    stderr: () => {},
-  });
+  const watch = watchRuntime();
+  let pyodide;
+  try {
+    pyodide = await Promise.race([
+      loadPyodide({
+        indexURL: runtime.indexURL,
+        // Bytecode made at build time by this very Python (precompile_stdlib.mjs): start-up
+        // no longer compiles the standard library, which was most of the wait.
+        stdLibURL: files.url("python_stdlib.zip"),
+        createPyodideModule: glue.default, // imported and checked above
+        stdout: () => {},
+        stderr: () => {},
+      }),
+      watch.failed,
+      files.refused,
+    ]);
+  } finally {
+    watch.stop();
+  }
   progress(3, "Loading the rules");
-  const response = await fetch(runtime.wheelURL);
-  if (!response.ok) throw new Error(`the rules file answered HTTP ${response.status}`);
-  pyodide.unpackArchive(new Uint8Array(await response.arrayBuffer()), "wheel");
+  pyodide.unpackArchive(await files.bytes(runtime.wheelURL), "wheel");
   const api = pyodide.pyimport("pycore.api");
   return (text) => api.check_json(text);
 }

@@ -1,0 +1,130 @@
+// Runtime files checked against the SHA-256 digests recorded at build time, before use.
+//
+// The worker asks for every runtime file at once (the downloads overlap), and each file is
+// compared with its digest (crypto.subtle.digest) before Python or the browser uses it:
+// - data files (standard library, lock file, rules wheel): checked before the response is handed on;
+// - the wasm binary: compiled while its copy is hashed, and instantiated only once the hash
+//   matches (streaming compilation and Chrome's compiled-code cache keep working);
+// - the two JavaScript modules: fetched and checked, then imported (the import is served by
+//   the HTTP cache the check just filled).
+
+export class IntegrityError extends Error {
+  constructor(name) {
+    super(
+      `The file ${name} does not match the version this site was built with, so the checker ` +
+        "will not run it. Reload the page; if this message stays, the site's copy is damaged.",
+    );
+    this.name = "IntegrityError";
+  }
+}
+
+async function sha256(buffer) {
+  const bytes = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `sha256-${btoa(binary)}`;
+}
+
+/**
+ * The runtime folder ``indexURL``: ``files`` maps the names Pyodide knows to the published,
+ * content-hashed names, ``digests`` each published name to "sha256-<base64>".
+ * ``install()`` routes the worker's fetch and wasm instantiation through the checks.
+ */
+export function createVerifier(indexURL, files, digests) {
+  if (!files || !digests || !Object.keys(digests).length) {
+    throw new Error("this build has no runtime digests, so its files cannot be checked");
+  }
+  const published = (name) => new URL(files[name] || name, indexURL).href;
+  // Either name (Pyodide asks for "pyodide.asm.wasm") leads to the published file.
+  const byURL = new Map();
+  for (const [known, name] of Object.entries(files)) {
+    byURL.set(new URL(known, indexURL).href, name);
+    byURL.set(new URL(name, indexURL).href, name);
+  }
+  const early = new Map(); // href -> Promise<Response> started before anyone asked
+  const wasmResponses = new WeakMap(); // Response -> file name, checked at instantiation
+  const networkFetch = self.fetch.bind(self);
+  // Pyodide logs and swallows some load errors (a failed stdlib or wasm) and then never
+  // settles; this promise rejects on the first failed check so the caller can stop waiting.
+  let refuse;
+  const refused = new Promise((_, reject) => (refuse = reject));
+  refused.catch(() => {}); // handled by whoever races it
+
+  async function check(name, response) {
+    try {
+      if (!response.ok) throw new Error(`${name} answered HTTP ${response.status}`);
+      const actual = await sha256(await response.clone().arrayBuffer());
+      if (actual !== digests[name]) throw new IntegrityError(name);
+      return response;
+    } catch (error) {
+      refuse(error);
+      throw error;
+    }
+  }
+
+  function request(name) {
+    const href = new URL(name, indexURL).href;
+    const started = early.get(href);
+    early.delete(href); // a prefetched response body can be read once
+    return started || networkFetch(href, { credentials: "same-origin" });
+  }
+
+  /** fetch() for the runtime: known files are checked (wasm: at instantiation). */
+  async function verifiedFetch(input, init) {
+    const href = new URL(input instanceof Request ? input.url : String(input), indexURL).href;
+    const name = byURL.get(href);
+    if (!name) return networkFetch(input, init);
+    const response = await request(name);
+    if (name.endsWith(".wasm")) {
+      wasmResponses.set(response, name);
+      return response;
+    }
+    return check(name, response);
+  }
+
+  async function verifiedInstantiateStreaming(source, imports) {
+    const response = await source;
+    const name = wasmResponses.get(response) || byURL.get(response.url);
+    if (!name) throw new Error(`refusing to run an unlisted WebAssembly file ${response.url}`);
+    const checked = check(name, response); // hashes a copy while the original compiles
+    let module;
+    try {
+      module = await WebAssembly.compileStreaming(response);
+    } catch (error) {
+      await checked; // a damaged file is reported as damaged, not as a compile error
+      throw error;
+    }
+    await checked;
+    const instance = await WebAssembly.instantiate(module, imports);
+    return { module, instance };
+  }
+
+  return {
+    /** Start downloading every listed file now (saves a round trip per file later). */
+    prefetch(names = Object.keys(files)) {
+      for (const name of names) {
+        const href = published(name);
+        if (!early.has(href)) early.set(href, networkFetch(href, { credentials: "same-origin" }));
+      }
+    },
+    /** Route this worker's fetch and WebAssembly.instantiateStreaming through the checks. */
+    install() {
+      self.fetch = verifiedFetch;
+      WebAssembly.instantiateStreaming = verifiedInstantiateStreaming;
+    },
+    /** Rejects with the first failed check (never resolves). */
+    refused,
+    /** The published URL of a file. */
+    url: published,
+    /** A checked file's bytes. */
+    async bytes(name) {
+      const response = await verifiedFetch(published(name));
+      return new Uint8Array(await response.arrayBuffer());
+    },
+    /** Import a JavaScript module of the runtime once its bytes have been checked. */
+    async importModule(name) {
+      await verifiedFetch(published(name));
+      return import(published(name));
+    },
+  };
+}

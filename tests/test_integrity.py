@@ -1,0 +1,107 @@
+"""Published runtime: content-hashed names, digests that match, files checked before use."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, Route
+
+from site_scripts import integrity, runtime_assets
+
+
+@pytest.fixture(scope="module")
+def runtime() -> integrity.Runtime:
+    """The runtime this build publishes."""
+    published: integrity.Runtime = runtime_assets.published_runtime()
+    return published
+
+
+def sha256_of(data: bytes) -> str:
+    return base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
+
+
+def test_hashed_name_keeps_the_extension_and_follows_the_content() -> None:
+    """The hash goes before the extension and changes with the bytes."""
+    first = integrity.hashed_name("pyodide.asm.wasm", b"a")
+    assert re.fullmatch(r"pyodide\.asm\.[0-9a-f]{10}\.wasm", first)
+    assert integrity.hashed_name("pyodide.asm.wasm", b"b") != first
+
+
+def test_digests_are_the_sha256_of_the_written_files(
+    runtime: integrity.Runtime, tmp_path: Path
+) -> None:
+    """Each published file's bytes hash to the digest the page records for it."""
+    target = runtime.write(tmp_path)
+    for name, value in runtime.digests.items():
+        assert value == "sha256-" + sha256_of((target / name).read_bytes()), name
+
+
+def test_write_leaves_same_files_alone_and_drops_others(
+    runtime: integrity.Runtime, tmp_path: Path
+) -> None:
+    """A rebuild does not rewrite unchanged files and removes an earlier build's files."""
+    target = runtime.write(tmp_path)
+    (target / "pyodide.asm.0000000000.wasm").write_bytes(b"old build")
+    (target / "314.0.6").mkdir()
+    before = {p.name: p.stat().st_mtime_ns for p in target.iterdir() if p.name in runtime.digests}
+    runtime.write(tmp_path)
+    assert {p.name: p.stat().st_mtime_ns for p in target.iterdir()} == before
+
+
+def test_published_stdlib_is_bytecode_and_wheel_carries_pycache(
+    runtime: integrity.Runtime,
+) -> None:
+    """The stdlib is the precompiled one; the wheel has 3.14 bytecode beside its sources."""
+    with zipfile.ZipFile(io.BytesIO(runtime.files["python_stdlib.zip"])) as stdlib:
+        assert "json/__init__.pyc" in stdlib.namelist()
+    wheel = next(name for name in runtime.files if name.endswith(".whl"))
+    with zipfile.ZipFile(io.BytesIO(runtime.files[wheel])) as archive:
+        names = archive.namelist()
+    assert "pycore/api.py" in names and "pycore/__pycache__/api.cpython-314.pyc" in names
+
+
+def test_pinned_runtime_files_are_unchanged(runtime: integrity.Runtime) -> None:
+    """JavaScript, wasm and lock file are the pinned npm package's, byte for byte."""
+    for name in integrity.PYODIDE_FILES:
+        assert runtime.files[name] == (runtime_assets.PYODIDE_DIR / name).read_bytes()
+
+
+def tamper(page: Page, pattern: str) -> None:
+    """Serve the matching runtime file with one byte changed."""
+
+    def handle(route: Route) -> None:
+        response = route.fetch()
+        body = bytearray(response.body())
+        body[len(body) // 2] ^= 0xFF
+        route.fulfill(response=response, body=bytes(body))
+
+    page.route(re.compile(pattern), handle)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "pattern",
+    [r"/python_stdlib\.[0-9a-f]+\.zip$", r"/pyodide\.asm\.[0-9a-f]+\.wasm$", r"\.whl$"],
+    ids=["stdlib", "wasm", "wheel"],
+)
+def test_a_damaged_runtime_file_is_refused_with_a_clear_message(
+    page: Page, site_url: str, pattern: str
+) -> None:
+    """A file whose SHA-256 differs from the build's is not used; the page says which one."""
+    tamper(page, pattern)
+    page.goto(site_url + "/checker/")
+    reason = page.locator("[data-cec-unavailable-reason]")
+    reason.wait_for(timeout=30_000)
+    text = reason.inner_text()
+    assert "does not match" in text
+    config = json.loads(page.locator("#cec-config").text_content() or "{}")
+    damaged = next(name for name in config["runtime"]["integrity"] if re.search(pattern, "/" + name))
+    assert damaged in text
+    assert page.evaluate("performance.getEntriesByName('cec:ready').length") == 0
