@@ -102,6 +102,7 @@ def test_a_damaged_runtime_file_is_refused_with_a_clear_message(
     text = reason.inner_text()
     assert "does not match" in text
     config = json.loads(page.locator("#cec-config").text_content() or "{}")
-    damaged = next(name for name in config["runtime"]["integrity"] if re.search(pattern, "/" + name))
+    names = config["runtime"]["integrity"]
+    damaged = next(name for name in names if re.search(pattern, "/" + name))
     assert damaged in text
     assert page.evaluate("performance.getEntriesByName('cec:ready').length") == 0
