@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tomllib
+import zipfile
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -122,3 +125,29 @@ def test_parameters_lists_only_dated_tables() -> None:
     assert len(names) == sum(
         1 for table in raw.values() if isinstance(table, dict) and "values" in table
     )
+
+
+def test_package_and_data_load_from_a_zip(tmp_path: Path) -> None:
+    """Zipped like a wheel, pycore still reads its data (importlib.resources, no file paths)."""
+    package = Path(__file__).resolve().parent.parent / "pycore"
+    archive = tmp_path / "pycore.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in sorted(package.rglob("*")):
+            if path.suffix in (".py", ".toml"):
+                zipped.write(path, path.relative_to(package.parent).as_posix())
+    code = (
+        "import json, pycore, pycore.api as api; assert '.zip' in pycore.__file__; "
+        "json.loads(api.form_metadata_json()); "
+        "print(json.loads(api.check_json(json.dumps({'application_date': '2026-11-21', "
+        "'plans_to_live_in_quebec': False, 'jobs': [], 'language_tests': []})))['eligible'])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={"PYTHONPATH": str(archive)},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "None"
