@@ -44,8 +44,9 @@ def _emit(text: str) -> None:
 
 def _read(path: str) -> str:
     if path == "-":
-        return sys.stdin.buffer.read().decode("utf-8")
-    with open(path, encoding="utf-8") as handle:
+        return sys.stdin.buffer.read().decode("utf-8-sig")
+    # utf-8-sig: files saved by some Windows editors start with a byte-order mark.
+    with open(path, encoding="utf-8-sig") as handle:
         return handle.read()
 
 

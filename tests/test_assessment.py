@@ -10,6 +10,7 @@ from engine_support import APP, job, profile
 
 from pycore import charts
 from pycore.assessment import assess, hours, rules_version, supported_from
+from pycore.language import thresholds
 from pycore.parameters import parameters
 from pycore.work_experience import Rules
 
@@ -121,3 +122,16 @@ def test_every_requirement_has_a_message() -> None:
     assert all(r["message"] for r in result["requirements"])
     assert result["jobs"][0]["excluded_because"] == "job.teer_not_eligible"
     assert result["jobs"][0]["message"] and result["language_tests"][0]["message"]
+
+
+def test_level_unknown_message_names_both_levels_with_level_name() -> None:
+    """With no experience and a result between thresholds, the sentence names both levels."""
+    (high, high_teers), (low, low_teers) = thresholds(APP)[0], thresholds(APP)[-1]
+    result = assess(profile([], [celpip(low)]))
+    language = by_id(result)["language"]
+    assert language["reasons"] == ["language.level_unknown"]
+    assert (
+        f"CLB {high} in each ability for TEER {' or '.join(map(str, high_teers))}"
+        in (language["message"])
+    )
+    assert f"CLB {low} for TEER {' or '.join(map(str, low_teers))}" in language["message"]

@@ -117,3 +117,11 @@ def test_console_script_entry_point_matches_module(profile_file: Path) -> None:
         check=False,
     )
     assert direct.returncode == 0 and direct.stdout == run("check", str(profile_file)).stdout
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    """A profile file saved with a UTF-8 byte-order mark reads like one without."""
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + profile_json().encode("utf-8"))
+    done = run("check", str(path))
+    assert done.returncode == 0 and json.loads(done.stdout)["eligible"] is True

@@ -60,12 +60,13 @@ def test_no_orphan_messages() -> None:
 
 
 def test_templates_name_only_simple_fields() -> None:
-    """Templates use plain names (no indexing) and no format spec other than :date."""
+    """Templates use plain names (no indexing) and only the catalog's own format specs."""
     for code, template in messages.catalog().items():
         for _, name, spec, conversion in string.Formatter().parse(template):
             if name is not None:
                 assert name.isidentifier(), code
-                assert spec in ("", "date") and conversion is None, code
+                assert spec in ("", "date", "or") or spec.startswith("plural:"), code
+                assert conversion is None, code
 
 
 def test_render_formats_numbers_dates_and_lists() -> None:
@@ -73,4 +74,12 @@ def test_render_formats_numbers_dates_and_lists() -> None:
     assert messages.number(1560) == "1,560" and messages.number(1302.94) == "1,302.9"
     assert messages.long_date(date(2026, 11, 21)) == "November 21, 2026"
     text = messages.render("job.teer_not_eligible", {"teer": 4, "eligible_teers": [0, 1, 2, 3]})
-    assert "TEER 4" in text and "0, 1, 2, 3" in text
+    assert "TEER 4" in text and "0 or 1 or 2 or 3" in text
+
+
+def test_plural_and_or_specs() -> None:
+    """One hour is singular, other counts plural; TEER lists read with "or"."""
+    assert messages.render("job.counted", {"counted_hours": 1}) == "Counted: 1 hour."
+    assert messages.render("job.counted", {"counted_hours": 1.5}) == "Counted: 1.5 hours."
+    text = messages.render("job.teer_not_eligible", {"teer": 4, "eligible_teers": [0, 1]})
+    assert text.endswith("(TEER 0 or 1).")
