@@ -103,6 +103,12 @@ def _requirement(name: str, met: bool | None, reason: str, facts: dict[str, Any]
     }
 
 
+def _tenths_up(value: Fraction) -> float | int:
+    """A shortfall rounded up to a tenth, so a real shortfall never reads as 0."""
+    tenths = -((-10 * value.numerator) // value.denominator)
+    return tenths // 10 if tenths % 10 == 0 else tenths / 10
+
+
 def _work_facts(work: WorkExperience, day: date) -> dict[str, Any]:
     required = work.required_hours
     short = max(required - work.qualifying_hours, Fraction(0))
@@ -110,7 +116,7 @@ def _work_facts(work: WorkExperience, day: date) -> dict[str, Any]:
     return {
         "qualifying_hours": hours(work.qualifying_hours, below=required),
         "required_hours": hours(required),
-        "hours_short": hours(short) if short else 0,
+        "hours_short": _tenths_up(short),
         "window_start": work.window[0].isoformat(),
         "window_end": work.window[1].isoformat(),
         "window_years": rules.window_years,

@@ -135,3 +135,20 @@ def test_level_unknown_message_names_both_levels_with_level_name() -> None:
         in (language["message"])
     )
     assert f"CLB {low} for TEER {' or '.join(map(str, low_teers))}" in language["message"]
+
+
+def test_tiny_shortfall_never_reads_as_zero() -> None:
+    """A total a few hundredths under the requirement reports a shortfall of at least 0.1."""
+    per_week = float(RULES.weekly_cap)
+    days = FULL_DAYS - 1
+    # One short day at the cap plus a day at just under the missing amount.
+    missing = RULES.hours_required - RULES.weekly_cap / 7 * days
+    extra_week = float((missing - Fraction(1, 100)) * 7)
+    jobs = [
+        job(APP - days * DAY, None, per_week),
+        job(APP - (days + 1) * DAY, APP - (days + 1) * DAY, extra_week),
+    ]
+    work = by_id(assess(profile(jobs, [])))["work_experience"]
+    assert work["met"] is False
+    assert work["facts"]["qualifying_hours"] < RULES.hours_required
+    assert work["facts"]["hours_short"] >= 0.1
