@@ -72,7 +72,21 @@ def test_eligible_journey(checker: Page, site_url: str) -> None:
     expect(checker.locator('[data-field="start"]')).to_have_value(body["jobs"][0]["start"])
     expect(checker.locator('[data-field="ongoing"]')).to_be_checked()
     expect(checker.locator("svg.cec-timeline rect.cec-tl-job")).to_have_count(1)
+    expect(checker.locator("[data-cec-announcer]")).to_contain_text("Result: You appear to meet")
     shoot(checker, "results-1280")
+
+
+def test_print_shows_verdict_and_reasons_only(checker: Page, site_url: str) -> None:
+    """Printed, the page keeps the verdict and the reasons and drops the form and site chrome."""
+    open_share_link(checker, site_url, profile([job(APP - timedelta(days=300), None)], []))
+    checker.emulate_media(media="print")
+    try:
+        expect(checker.get_by_test_id("verdict")).to_be_visible()
+        expect(checker.locator(".cec-requirement .cec-message").first).to_be_visible()
+        for hidden in ("[data-cec-form]", ".cec-tools", ".md-header", ".md-sidebar--primary"):
+            expect(checker.locator(hidden)).to_be_hidden()
+    finally:
+        checker.emulate_media(media="screen")
 
 
 def test_guide_links_resolve(checker: Page, site_url: str) -> None:
@@ -229,6 +243,7 @@ def test_keyboard_only_journey(browser: Browser, site_url: str) -> None:
     page = context.new_page()
     try:
         page.goto(f"{site_url}/checker/")
+        shoot(page, "form-1280")
 
         def tab_to(field: str, limit: int = 80) -> None:
             for _ in range(limit):
@@ -286,5 +301,38 @@ def test_narrow_screen_journey(browser: Browser, site_url: str) -> None:
         expect(page.get_by_test_id("verdict")).to_be_in_viewport()
         shoot(page, "results-390")
         assert page.evaluate(overflow) <= 0
+    finally:
+        context.close()
+
+
+def test_without_webassembly_the_summary_is_shown(browser: Browser, site_url: str) -> None:
+    """A browser without WebAssembly gets the explanation and the requirements summary."""
+    context = browser.new_context()
+    context.add_init_script("delete globalThis.WebAssembly")
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/checker/")
+        unavailable = page.locator("[data-cec-unavailable]")
+        expect(unavailable).to_be_visible()
+        expect(unavailable).to_contain_text("WebAssembly")
+        expect(unavailable).to_contain_text(reader_number(REQUIRED))
+        page.locator('[data-field="title"]').fill("Still here")
+        page.get_by_role("button", name="Check my eligibility").click()
+        expect(page.locator('[data-field="title"]')).to_have_value("Still here")
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_page_points_to_the_guide(browser: Browser, site_url: str) -> None:
+    """With JavaScript off the page says so and links to the guide's requirement pages."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/checker/")
+        note = page.locator("noscript .admonition")  # (Playwright's text and role engines skip noscript)
+        expect(note).to_be_visible()
+        expect(note).to_contain_text("This checker needs JavaScript")
+        assert note.locator('a[href="../eligibility/work-experience/"]').count() == 1
+        expect(page.locator("[data-cec-checker]")).to_be_hidden()
     finally:
         context.close()

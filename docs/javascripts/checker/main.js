@@ -16,6 +16,7 @@ let current = null; // the mounted page: {root, form, unsubscribe}
 function mount(root) {
   if (root.dataset.cecMounted) return;
   root.dataset.cecMounted = "true";
+  root.hidden = false; // hidden in the HTML so that without JavaScript only the <noscript> note shows
   if (current) current.unsubscribe();
   config = config || readConfig(root);
   engine = getEngine(config.runtime);
