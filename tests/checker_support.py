@@ -37,7 +37,9 @@ def days_for(hours: float, per_week: float) -> int:
     return days
 
 
-def job(start: date, end: date | None, hours: float = CAP, teer: int = 1, **extra: Any) -> dict[str, Any]:
+def job(
+    start: date, end: date | None, hours: float = CAP, teer: int = 1, **extra: Any
+) -> dict[str, Any]:
     """A job whose hours count unless ``extra`` says otherwise."""
     facts = {
         "paid": True,
@@ -46,14 +48,22 @@ def job(start: date, end: date | None, hours: float = CAP, teer: int = 1, **extr
         "work_authorized": True,
         "in_canada": True,
     }
-    body: dict[str, Any] = {"teer": teer, "start": start.isoformat(), "end": end and end.isoformat()}
+    body: dict[str, Any] = {
+        "teer": teer,
+        "start": start.isoformat(),
+        "end": end and end.isoformat(),
+    }
     body["hours_per_week"] = hours
     return {**body, **facts, **extra}
 
 
-def result_at(level: int, test_id: str = "celpip_general", taken: date | None = None,
-            short: tuple[str, ...] = ()) -> dict[str, Any]:
-    """A language result at the lowest scores of ``level``; abilities in ``short`` one level lower."""
+def result_at(
+    level: int,
+    test_id: str = "celpip_general",
+    taken: date | None = None,
+    short: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """A result at the lowest scores of ``level``; the abilities in ``short`` one level lower."""
     taken = taken or APP - timedelta(days=100)
     chart = charts.chart(test_id, taken)
     result: dict[str, Any] = {"test": test_id, "date": taken.isoformat()}
@@ -63,7 +73,9 @@ def result_at(level: int, test_id: str = "celpip_general", taken: date | None = 
     return result
 
 
-def profile(jobs: list[dict[str, Any]], tests: list[dict[str, Any]], quebec: bool = False) -> dict[str, Any]:
+def profile(
+    jobs: list[dict[str, Any]], tests: list[dict[str, Any]], quebec: bool = False
+) -> dict[str, Any]:
     """A contract profile judged on ``APP``."""
     return {
         "application_date": APP.isoformat(),

@@ -57,7 +57,9 @@ def shoot(page: Page, name: str) -> None:
 
 def test_eligible_journey(checker: Page, site_url: str) -> None:
     """Two years at the cap in TEER 1 and a test at the required level: every requirement met."""
-    body = profile([job(APP - timedelta(days=730), None, title="Developer")], [result_at(HIGH_LEVEL)])
+    body = profile(
+        [job(APP - timedelta(days=730), None, title="Developer")], [result_at(HIGH_LEVEL)]
+    )
     expected = cpython(body)
     assert expected["eligible"] is True
     open_share_link(checker, site_url, body)
@@ -68,7 +70,9 @@ def test_eligible_journey(checker: Page, site_url: str) -> None:
         expect(section.locator(".cec-message")).to_have_text(item["message"])
         expect(section.locator(".cec-links a")).not_to_have_count(0)
     bar = requirement(checker, "work_experience").locator(".cec-bar-text")
-    expect(bar).to_have_text(f"{reader_number(expected['qualifying_hours'])} of {reader_number(REQUIRED)} hours")
+    expect(bar).to_have_text(
+        f"{reader_number(expected['qualifying_hours'])} of {reader_number(REQUIRED)} hours"
+    )
     expect(checker.locator('[data-field="start"]')).to_have_value(body["jobs"][0]["start"])
     expect(checker.locator('[data-field="ongoing"]')).to_be_checked()
     expect(checker.locator("svg.cec-timeline rect.cec-tl-job")).to_have_count(1)
@@ -116,7 +120,9 @@ def test_short_of_hours_shows_projected_date(checker: Page, site_url: str) -> No
 
 def test_language_short_by_one_ability(checker: Page, site_url: str) -> None:
     """Writing one level short: language not met, that row marked, the score needed named."""
-    body = profile([job(APP - timedelta(days=730), None)], [result_at(HIGH_LEVEL, short=("writing",))])
+    body = profile(
+        [job(APP - timedelta(days=730), None)], [result_at(HIGH_LEVEL, short=("writing",))]
+    )
     expected = cpython(body)
     facts = next(r for r in expected["requirements"] if r["id"] == "language")["facts"]
     open_share_link(checker, site_url, body)
@@ -132,13 +138,18 @@ def test_language_short_by_one_ability(checker: Page, site_url: str) -> None:
 def test_two_jobs_hit_the_weekly_cap(checker: Page, site_url: str) -> None:
     """Two full-time jobs at once count no more than the weekly cap together."""
     start = APP - timedelta(days=days_for(REQUIRED, CAP) + 20)
-    body = profile([job(start, None, title="Day job"), job(start, None, title="Night job")], [result_at(HIGH_LEVEL)])
+    body = profile(
+        [job(start, None, title="Day job"), job(start, None, title="Night job")],
+        [result_at(HIGH_LEVEL)],
+    )
     expected = cpython(body)
     uncapped = 2 * (APP - start).days * CAP / 7
     assert expected["qualifying_hours"] < uncapped
     open_share_link(checker, site_url, body)
     work = requirement(checker, "work_experience")
-    expect(work.locator(".cec-bar-text")).to_contain_text(reader_number(expected["qualifying_hours"]))
+    expect(work.locator(".cec-bar-text")).to_contain_text(
+        reader_number(expected["qualifying_hours"])
+    )
     items = work.locator(".cec-jobs li")
     expect(items).to_have_count(2)
     for index, result in enumerate(expected["jobs"]):
@@ -178,7 +189,9 @@ def test_editing_a_job_and_checking_again(checker: Page, site_url: str) -> None:
 
 def test_add_duplicate_remove_jobs(checker: Page, site_url: str) -> None:
     """Duplicate copies a job's answers below it; remove takes it away; legends renumber."""
-    open_share_link(checker, site_url, profile([job(APP - timedelta(days=400), None, title="Chef")], []))
+    open_share_link(
+        checker, site_url, profile([job(APP - timedelta(days=400), None, title="Chef")], [])
+    )
     checker.get_by_role("button", name="Duplicate job 1 (Chef)").click()
     rows = checker.locator("fieldset.cec-job")
     expect(rows).to_have_count(2)
@@ -194,7 +207,9 @@ def test_add_duplicate_remove_jobs(checker: Page, site_url: str) -> None:
 
 def test_client_errors_beside_fields_and_nothing_lost(checker: Page, site_url: str) -> None:
     """An incomplete job: messages next to its fields, focus on the first, answers kept."""
-    open_share_link(checker, site_url, profile([job(APP - timedelta(days=400), None, title="Kept")], []))
+    open_share_link(
+        checker, site_url, profile([job(APP - timedelta(days=400), None, title="Kept")], [])
+    )
     checker.get_by_role("button", name="Add a job").click()
     checker.get_by_role("button", name="Check my eligibility").click()
     teer = checker.locator("fieldset.cec-job").nth(1).locator('[data-field="teer"]')
@@ -206,6 +221,9 @@ def test_client_errors_beside_fields_and_nothing_lost(checker: Page, site_url: s
     expect(checker.locator("[data-cec-announcer]")).to_contain_text("4 answers need checking")
     expect(checker.locator('[data-field="title"]').first).to_have_value("Kept")
     shoot(checker, "errors-1280")
+    checker.mouse.move(0, 0)
+    results = Axe().run(checker)
+    assert results.violations_count == 0, results.generate_report()
 
 
 def test_engine_errors_map_to_fields(checker: Page, site_url: str) -> None:
@@ -221,15 +239,23 @@ def test_engine_errors_map_to_fields(checker: Page, site_url: str) -> None:
     expect(start).to_have_attribute("aria-invalid", "true")
     expect(start).to_be_focused()
     message = next(e["message"] for e in expected["errors"] if e["field"] == "jobs[0].start")
-    expect(checker.locator(f"#{start.get_attribute('aria-describedby').split()[0]}")).to_have_text(message)
+    expect(checker.locator(f"#{start.get_attribute('aria-describedby').split()[0]}")).to_have_text(
+        message
+    )
     assert marks(checker, "cec:result") == before
 
 
 def test_no_axe_violations_with_results(checker: Page, site_url: str) -> None:
     """With a result on screen (every requirement kind shown) axe finds no violation."""
     body = profile(
-        [job(APP - timedelta(days=400), None), job(APP - timedelta(days=900), APP - timedelta(days=800), teer=5)],
-        [result_at(HIGH_LEVEL, short=("speaking",)), result_at(HIGH_LEVEL, taken=APP - timedelta(days=1200))],
+        [
+            job(APP - timedelta(days=400), None),
+            job(APP - timedelta(days=900), APP - timedelta(days=800), teer=5),
+        ],
+        [
+            result_at(HIGH_LEVEL, short=("speaking",)),
+            result_at(HIGH_LEVEL, taken=APP - timedelta(days=1200)),
+        ],
     )
     open_share_link(checker, site_url, body)
     checker.mouse.move(0, 0)  # no hover colours
@@ -281,7 +307,9 @@ def test_keyboard_only_journey(browser: Browser, site_url: str) -> None:
 
 def test_narrow_screen_journey(browser: Browser, site_url: str) -> None:
     """At 390 px: no sideways scrolling with the form, errors or results shown."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     overflow = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     try:
@@ -293,8 +321,10 @@ def test_narrow_screen_journey(browser: Browser, site_url: str) -> None:
         shoot(page, "errors-390")
         assert page.evaluate(overflow) <= 0
         body = profile(
-            [job(APP - timedelta(days=500), None, title="Registered nurse"),
-             job(APP - timedelta(days=1000), APP - timedelta(days=600), teer=4, title="Cashier")],
+            [
+                job(APP - timedelta(days=500), None, title="Registered nurse"),
+                job(APP - timedelta(days=1000), APP - timedelta(days=600), teer=4, title="Cashier"),
+            ],
             [result_at(HIGH_LEVEL, short=("listening",))],
         )
         open_share_link(page, site_url, body)
@@ -329,7 +359,9 @@ def test_without_javascript_the_page_points_to_the_guide(browser: Browser, site_
     page = context.new_page()
     try:
         page.goto(f"{site_url}/checker/")
-        note = page.locator("noscript .admonition")  # (Playwright's text and role engines skip noscript)
+        note = page.locator(
+            "noscript .admonition"
+        )  # (Playwright's text and role engines skip noscript)
         expect(note).to_be_visible()
         expect(note).to_contain_text("This checker needs JavaScript")
         assert note.locator('a[href="../eligibility/work-experience/"]').count() == 1

@@ -23,7 +23,9 @@ def test_worker_matches_cpython_on_every_scenario(browser: Browser, site_url: st
         page.goto(f"{site_url}/checker/")
         wait_for_mark(page, "cec:ready")
         texts = [scenario.text for scenario in scenarios]
-        answers = page.evaluate("(texts) => Promise.all(texts.map((t) => window.cecCheck(t)))", texts)
+        answers = page.evaluate(
+            "(texts) => Promise.all(texts.map((t) => window.cecCheck(t)))", texts
+        )
     finally:
         context.close()
     differing = [

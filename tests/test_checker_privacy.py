@@ -44,7 +44,9 @@ def fill_by_hand(page: Page) -> None:
         page.locator(f'[data-field="{ability}"]').fill(str(scores[ability]))
 
 
-def test_requests_stay_on_the_site_and_carry_no_answer(context: BrowserContext, site_url: str) -> None:
+def test_requests_stay_on_the_site_and_carry_no_answer(
+    context: BrowserContext, site_url: str
+) -> None:
     """Every request goes to the page's own origin; no typed value is in any URL or body."""
     requests: list[Request] = []
     context.on("request", lambda request: requests.append(request))
@@ -75,7 +77,9 @@ def test_requests_stay_on_the_site_and_carry_no_answer(context: BrowserContext, 
             assert secret not in request.url and secret not in body, request.url
 
 
-def test_blocked_runtime_is_explained_and_answers_stay(context: BrowserContext, site_url: str) -> None:
+def test_blocked_runtime_is_explained_and_answers_stay(
+    context: BrowserContext, site_url: str
+) -> None:
     """With the wasm file blocked: a clear message with the requirements, the form untouched."""
     context.route(WASM, lambda route: route.abort())
     page = context.new_page()

@@ -27,8 +27,20 @@ pytestmark = pytest.mark.browser
 # Every field the form keeps, with values of each kind (text, code, decimal hours, half bands).
 FULL = profile(
     [
-        job(APP - timedelta(days=500), None, hours=37.5, title="Développeuse «web»", noc_code="21232"),
-        job(APP - timedelta(days=900), APP - timedelta(days=600), hours=12, teer=3, full_time_student=True),
+        job(
+            APP - timedelta(days=500),
+            None,
+            hours=37.5,
+            title="Développeuse «web»",
+            noc_code="21232",
+        ),
+        job(
+            APP - timedelta(days=900),
+            APP - timedelta(days=600),
+            hours=12,
+            teer=3,
+            full_time_student=True,
+        ),
     ],
     [result_at(HIGH_LEVEL, test_id="ielts_general"), result_at(HIGH_LEVEL, test_id="tef_canada")],
 )
@@ -72,7 +84,9 @@ def test_broken_share_link_is_reported(context: BrowserContext, site_url: str) -
     expect(page.get_by_role("button", name="Check my eligibility")).to_be_enabled()
 
 
-def test_answers_file_download_and_load(context: BrowserContext, site_url: str, tmp_path: Path) -> None:
+def test_answers_file_download_and_load(
+    context: BrowserContext, site_url: str, tmp_path: Path
+) -> None:
     """The downloaded file holds the answers; loading a file fills the form and checks it."""
     page = context.new_page()
     open_share_link(page, site_url, FULL)
@@ -80,7 +94,9 @@ def test_answers_file_download_and_load(context: BrowserContext, site_url: str, 
         page.get_by_role("button", name="Download answers (JSON)").click()
     assert json.loads(Path(download.value.path()).read_text(encoding="utf-8")) == FULL
 
-    other = profile([job(APP - timedelta(days=800), None, title="Loaded from file")], [result_at(HIGH_LEVEL)])
+    other = profile(
+        [job(APP - timedelta(days=800), None, title="Loaded from file")], [result_at(HIGH_LEVEL)]
+    )
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps(other), encoding="utf-8")
     before = marks(page, "cec:result")
@@ -90,7 +106,9 @@ def test_answers_file_download_and_load(context: BrowserContext, site_url: str, 
     expect(page.get_by_test_id("verdict")).to_have_attribute("data-eligible", "true")
 
 
-def test_bad_answers_file_keeps_the_form(context: BrowserContext, site_url: str, tmp_path: Path) -> None:
+def test_bad_answers_file_keeps_the_form(
+    context: BrowserContext, site_url: str, tmp_path: Path
+) -> None:
     """A file that is not answers is refused with a message; the form is unchanged."""
     page = context.new_page()
     open_share_link(page, site_url, FULL)
@@ -106,7 +124,9 @@ def stored(page: Page) -> bool:
     return bool(page.evaluate("localStorage.getItem('cec-checker-profile')"))
 
 
-def test_remember_is_off_by_default_and_forget_clears(context: BrowserContext, site_url: str) -> None:
+def test_remember_is_off_by_default_and_forget_clears(
+    context: BrowserContext, site_url: str
+) -> None:
     """Nothing is stored until asked; remembered answers come back; forget removes them."""
     page = context.new_page()
     page.goto(f"{site_url}/checker/")
