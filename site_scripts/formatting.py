@@ -19,6 +19,17 @@ def number(value: int | float) -> str:
     return text + "0" if text.endswith(".") else text
 
 
+def quantity(value: int | float, unit: str) -> str:
+    """A number with its unit, as readers write it: "1,560 hours", "30 hours per week".
+
+    A unit naming a level scale ("CLB/NCLC level") goes before the number, without the
+    word "level": "CLB/NCLC 7", as IRCC writes language levels.
+    """
+    if unit.endswith(" level"):
+        return f"{unit.removesuffix(' level')} {number(value)}"
+    return f"{number(value)} {unit}".rstrip()
+
+
 def series(items: list[str], conjunction: str = "or") -> str:
     """Items joined for a sentence: "0, 1, 2 or 3" (no serial comma, as canada.ca writes)."""
     if not items:

@@ -11,6 +11,11 @@ Names and arguments:
 - ``timeline``: dated rule changes from every data file, newest first.
 - ``sources all``: every reference in ``sources.toml``, grouped by reliability.
 - ``choices``: every value with a recorded ``choice`` (a doubt and the reading taken).
+
+Tables with long text in several columns (timeline, categories, named draws, choices) are
+emitted as HTML inside ``<div class="cec-stack">`` so that each cell carries its column name
+(``data-label``): on phones ``extra.css`` shows every row as a small card instead of a table
+squeezed to a few words per line.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from typing import Any
 from pycore.parameters import Source, load, parameters, source, sources
 from site_scripts import draws
 from site_scripts.data_values import data_files
-from site_scripts.formatting import long_date, reader_value, series
+from site_scripts.formatting import long_date, quantity, reader_value, series
 
 ABILITY_TITLES = {
     "reading": "Reading",
@@ -33,10 +38,15 @@ ABILITY_TITLES = {
 }
 
 
+def cell_text(value: Any) -> str:
+    """A value formatted for readers on one line."""
+    shown = long_date(value) if isinstance(value, date) else reader_value(value)
+    return shown.replace("\n", " ")
+
+
 def cell(value: Any) -> str:
-    """A table cell: values formatted for readers, pipes escaped."""
-    text = long_date(value) if isinstance(value, date) else reader_value(value)
-    return text.replace("|", "\\|").replace("\n", " ")
+    """A pipe-table cell: the value's text with pipes escaped."""
+    return cell_text(value).replace("|", "\\|")
 
 
 def markdown_table(header: Sequence[str], body: Sequence[Sequence[Any]]) -> str:
@@ -53,13 +63,71 @@ def markdown_table(header: Sequence[str], body: Sequence[Sequence[Any]]) -> str:
     return "\n".join(lines)
 
 
-def cite(ids: Sequence[str]) -> str:
+class Html(str):
+    """Text that is already HTML (citation links): a stacked table keeps it as it is."""
+
+
+def cite(ids: Sequence[str]) -> Html:
     """Numbered links to references, titled with the source title (inline HTML: titles hold
     quotes and parentheses that a Markdown link title cannot)."""
-    return " ".join(
+    return Html(" ".join(
         f'<a href="{html.escape(ref.url)}" title="{html.escape(ref.title)}">{index}</a>'
         for index, ref in enumerate((source(i) for i in ids), start=1)
+    ))
+
+
+def stacked_table(
+    header: Sequence[str], body: Sequence[Sequence[Any]], labels: Sequence[str | None] = ()
+) -> str:
+    """An HTML table that ``extra.css`` turns into one card per row on narrow screens.
+
+    ``labels`` gives the name shown before each cell in a card (default: the column name,
+    none for the first column, which heads the card). Every element carries
+    ``markdown="1"`` so md_in_html still renders inline Markdown and abbreviation
+    tooltips in the cells. Explicit ARIA roles keep the table a table for screen readers
+    when the cards change its CSS display; header cells get none, because Material styles
+    ``th[role=columnheader]`` as a sortable column. Numbers are right-aligned.
+    """
+    shown = list(labels) or [None, *header[1:]]
+    if len(shown) != len(header):
+        raise ValueError("one label (or None) per column")
+    numeric = [
+        bool(body) and all(isinstance(row[i], int | float) for row in body)
+        for i in range(len(header))
+    ]
+
+    def number_class(index: int) -> str:
+        return ' class="cec-number"' if numeric[index] else ""
+
+    def td(index: int, value: Any) -> str:
+        attrs = f' role="cell"{number_class(index)} markdown="1"'
+        label = shown[index]
+        if label:
+            attrs += f' data-label="{html.escape(label)}"'
+        shown_text = cell_text(value)
+        content = str(value) if isinstance(value, Html) else html.escape(shown_text, quote=False)
+        return f"<td{attrs}>{content}</td>"
+
+    heads = "".join(
+        f'<th scope="col"{number_class(i)}>{html.escape(name)}</th>'
+        for i, name in enumerate(header)
     )
+    rows = [
+        '<tr role="row" markdown="1">' + "".join(td(i, v) for i, v in enumerate(row)) + "</tr>"
+        for row in body
+    ]
+    return "\n".join([
+        '<div class="cec-stack" markdown="1">',
+        '<table role="table" markdown="1">',
+        '<thead role="rowgroup" markdown="1">',
+        f'<tr role="row" markdown="1">{heads}</tr>',
+        "</thead>",
+        '<tbody role="rowgroup" markdown="1">',
+        *rows,
+        "</tbody>",
+        "</table>",
+        "</div>",
+    ])
 
 
 def block(*parts: str) -> str:
@@ -169,7 +237,9 @@ def draws_table(program: str) -> str:
     ]
     note = (f"Data up to {long_date(data['data_until'])}. "
             f"Sources: {cite(data['references'])}")
-    return block(markdown_table(header, body), note)
+    # Named draws (long category names) read better as cards on phones.
+    table = stacked_table(header, body) if named else markdown_table(header, body)
+    return block(table, note)
 
 
 # --- categories -----------------------------------------------------------------------------
@@ -191,7 +261,7 @@ def categories(year: str) -> str:
         ]
         for item in entry["categories"]
     ]
-    table = markdown_table(["Category", "Status", "Notes", "Sources"], body)
+    table = stacked_table(["Category", "Status", "Notes", "Sources"], body)
     intro = f"Announced {long_date(entry['announced'])}. {entry.get('note', '')}".strip()
     return block(intro, table)
 
@@ -200,12 +270,24 @@ def categories(year: str) -> str:
 
 
 def display(value: Any) -> str:
-    """A value for the timeline: test ids become test names (``pte_core`` -> PTE Core)."""
+    """A value for the timeline: test ids become test names (``pte_core`` -> PTE Core); a
+    list of tables becomes "0: Management occupations; 1: ..." (never a Python repr)."""
     from pycore import charts
 
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        return "; ".join(": ".join(display(field) for field in row.values()) for row in value)
+    if isinstance(value, dict):
+        return ": ".join(display(field) for field in value.values())
     if isinstance(value, list) and value and all(v in charts.TESTS for v in value):
         return series([charts.versions(v)[0].name for v in value], "and")
     return reader_value(value)
+
+
+def shown(value: Any, unit: str) -> str:
+    """A timeline value with its unit where it is a number: "1,560 hours", "CLB/NCLC 7"."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return quantity(value, unit)
+    return display(value)
 
 
 def timeline_entries() -> list[tuple[date, str, tuple[str, ...]]]:
@@ -229,11 +311,9 @@ def timeline_entries() -> list[tuple[date, str, tuple[str, ...]]]:
                 if position == 0 and is_data_start(item.note):
                     previous = item.value
                     continue
-                text = f"{param.description}: {display(item.value)}"
-                if isinstance(item.value, int | float) and not isinstance(item.value, bool):
-                    text += f" {param.unit}"
+                text = f"{param.description}: {shown(item.value, param.unit)}"
                 if position > 0 and previous != item.value:
-                    text += f" (was {display(previous)})"
+                    text += f" (was {shown(previous, param.unit)})"
                 if item.note:
                     text += f". {item.note}"
                 entries.append((item.effective, text, item.references))
@@ -253,7 +333,7 @@ def timeline_entries() -> list[tuple[date, str, tuple[str, ...]]]:
 def timeline() -> str:
     """Every dated change, newest first."""
     body = [[day, text, cite(refs)] for day, text, refs in timeline_entries()]
-    return block(markdown_table(["Date", "Change", "Sources"], body))
+    return block(stacked_table(["Date", "Change", "Sources"], body, [None, None, "Sources"]))
 
 
 # --- sources and choices ------------------------------------------------------------------
@@ -312,7 +392,8 @@ def choices() -> str:
             body.append([choice_label(file, path, node), node["choice"], cite(refs)])
     if not body:
         raise LookupError("no data value records a choice")
-    return block(markdown_table(["Value", "Doubt and reading chosen", "Sources"], body))
+    header = ["Value", "Doubt and reading chosen", "Sources"]
+    return block(stacked_table(header, body, [None, "Reading chosen", "Sources"]))
 
 
 TABLES: dict[str, Callable[[str | None], str]] = {}

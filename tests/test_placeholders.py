@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date, timedelta
+from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
@@ -12,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from pycore import charts
 from pycore.parameters import load, parameter, parameters, source, sources
 from site_scripts import placeholders, tables
-from site_scripts.formatting import long_date, reader_value
+from site_scripts.formatting import long_date, quantity, reader_value
 
 REVIEWED = date(2026, 11, 21)
 
@@ -33,6 +35,51 @@ def markdown_tables(text: str) -> list[list[list[str]]]:
             found.append(current[2:])
             current = []
     return found
+
+
+class CellReader(HTMLParser):
+    """Body cells of the HTML tables in a text: their text and their ``data-label``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[tuple[str, str | None]]]] = []
+        self.in_body = False
+        self.cell: list[str] | None = None
+        self.label: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tbody":
+            self.in_body = True
+        elif tag == "tr" and self.in_body:
+            self.tables[-1].append([])
+        elif tag == "td" and self.in_body:
+            self.cell, self.label = [], dict(attrs).get("data-label")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "tbody":
+            self.in_body = False
+        elif tag == "td" and self.cell is not None:
+            self.tables[-1][-1].append((html.unescape("".join(self.cell)).strip(), self.label))
+            self.cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def stacked_cells(text: str) -> list[list[list[tuple[str, str | None]]]]:
+    """Every stacked (HTML) table in ``text`` as rows of (cell text, data-label) pairs."""
+    assert text.count('<div class="cec-stack" markdown="1">') == text.count("<table")
+    reader = CellReader()
+    reader.feed(text)
+    return reader.tables
+
+
+def stacked_tables(text: str) -> list[list[list[str]]]:
+    """Every stacked (HTML) table in ``text`` as rows of cell texts, header dropped."""
+    return [[[value for value, _ in row] for row in table] for table in stacked_cells(text)]
 
 
 def test_value_is_the_one_in_force_on_the_review_date_formatted() -> None:
@@ -194,14 +241,14 @@ def test_latest_draw_is_the_most_recent_one() -> None:
 def test_categories_table_lists_the_years_categories() -> None:
     """The categories table has one row per category of that year, in file order."""
     for year in ("2025", "2026"):
-        (rows,) = markdown_tables(expand(f"{{{{ table categories {year} }}}}"))
+        (rows,) = stacked_tables(expand(f"{{{{ table categories {year} }}}}"))
         names = [c["name"] for c in load("categories")[f"y{year}"]["categories"]]
         assert [r[0] for r in rows] == names
 
 
 def test_timeline_is_newest_first_and_includes_real_changes() -> None:
     """The timeline is sorted newest first and has each replaced value and each listed event."""
-    (rows,) = markdown_tables(expand("{{ table timeline }}"))
+    (rows,) = stacked_tables(expand("{{ table timeline }}"))
     days = [entry[0] for entry in tables.timeline_entries()]
     assert days == sorted(days, reverse=True)
     assert len(rows) == len(days)
@@ -217,7 +264,7 @@ def test_timeline_leaves_out_data_start_markers_and_untimed_parameters() -> None
     """First values that only mark where data starts, and `timeline = false` ones, are omitted."""
     texts = [text for _, text, _ in tables.timeline_entries()]
     assert not any(parameter("crs", "max_total").description in t for t in texts)
-    for file in ("language", "work_experience", "quebec", "program"):
+    for file in ("language", "work_experience", "quebec", "program", "noc"):
         for param in parameters(file):
             first = param.values[0]
             if tables.is_data_start(first.note):
@@ -236,7 +283,71 @@ def test_choices_lists_every_recorded_choice() -> None:
     ]
     assert len(expected) >= 3
     for choice in expected:
-        assert choice.replace("|", "\\|") in text
+        assert html.escape(choice, quote=False) in text
+
+
+def test_long_text_tables_label_each_card_cell_with_its_column() -> None:
+    """Categories, named draws, timeline and choices are stacked tables whose cells after the
+    first carry their column name (the phone layout shows it), and nothing else is stacked."""
+    headers = {
+        "categories 2026": ["Category", "Status", "Notes", "Sources"],
+        "draws category": ["Date", "Draw", "Invitations", "Lowest score invited"],
+    }
+    for placeholder, header in headers.items():
+        (rows,) = stacked_cells(expand(f"{{{{ table {placeholder} }}}}"))
+        assert rows
+        for row in rows:
+            assert [label for _, label in row] == [None, *header[1:]]
+    for placeholder in ("timeline", "choices"):
+        (rows,) = stacked_cells(expand(f"{{{{ table {placeholder} }}}}"))
+        assert all(row[0][1] is None and row[-1][1] == "Sources" for row in rows)
+    for placeholder in ("draws cec", "crs core", "language_chart ielts_general"):
+        assert "cec-stack" not in expand(f"{{{{ table {placeholder} }}}}")
+
+
+def test_stacked_table_escapes_text_but_keeps_citation_links() -> None:
+    """Plain cell text is HTML-escaped; citation links (already HTML) pass through."""
+    link = tables.cite(["irpr_87_1"])
+    generated = tables.stacked_table(["Name", "Sources"], [["A <b> & B", link]])
+    assert "A &lt;b&gt; &amp; B" in generated
+    assert str(link) in generated
+    ((row,),) = stacked_cells(generated)
+    assert row == [("A <b> & B", None), ("1", "Sources")]
+
+
+def test_timeline_never_shows_a_python_repr() -> None:
+    """Values that are lists of tables (the TEER summaries) read as text, never as a repr."""
+    summaries = parameter("noc", "teer_categories").values[0].value
+    shown = tables.display(summaries)
+    assert "{" not in shown and "'" not in shown
+    for row in summaries:
+        assert f"{row['teer']}: {row['description']}" in shown
+    for _, text, _ in tables.timeline_entries():
+        assert not re.search(r"[{}\[\]]|': ", text), text
+
+
+def test_level_units_go_before_the_number() -> None:
+    """A language level reads "CLB/NCLC 7" in the timeline, not "7 CLB/NCLC level"."""
+    for key in ("minimum_level_teer_0_1", "minimum_level_teer_2_3"):
+        level = parameter("language", key)
+        value = level.values[-1].value
+        assert level.unit.endswith(" level")
+        assert quantity(value, level.unit) == f"{level.unit.removesuffix(' level')} {value}"
+        texts = [t for _, t, _ in tables.timeline_entries() if t.startswith(level.description)]
+        assert texts and all(quantity(value, level.unit) in t for t in texts)
+        assert not any(f"{value} {level.unit}" in t for t in texts)
+    hours = parameter("work_experience", "hours_required")
+    assert quantity(hours.values[-1].value, hours.unit) == (
+        f"{reader_value(hours.values[-1].value)} {hours.unit}")
+
+
+def test_readings_that_are_not_changes_stay_out_of_the_timeline() -> None:
+    """The Quebec-work reading and the TEER summaries are marked as data starts, not changes."""
+    texts = [text for _, text, _ in tables.timeline_entries()]
+    for file, key in (("quebec", "quebec_work_counts"), ("noc", "teer_categories")):
+        param = parameter(file, key)
+        assert tables.is_data_start(param.values[0].note)
+        assert not any(t.startswith(param.description) for t in texts)
 
 
 def test_sources_all_lists_every_reference_grouped_by_reliability() -> None:
