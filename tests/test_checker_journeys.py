@@ -220,6 +220,7 @@ def test_client_errors_beside_fields_and_nothing_lost(checker: Page, site_url: s
     expect(checker.locator(".cec-error-summary li")).to_have_count(4)
     expect(checker.locator("[data-cec-announcer]")).to_contain_text("4 answers need checking")
     expect(checker.locator('[data-field="title"]').first).to_have_value("Kept")
+    expect(checker.get_by_test_id("verdict")).to_be_hidden()  # the earlier result is withdrawn
     shoot(checker, "errors-1280")
     checker.mouse.move(0, 0)
     results = Axe().run(checker)

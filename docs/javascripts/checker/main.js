@@ -45,6 +45,7 @@ function mount(root) {
   async function runCheck({ fromPerson }) {
     const errors = form.validate();
     if (errors.length) {
+      results.hidden = true; // an older result would no longer match the answers
       announce(form.showErrors(errors));
       return;
     }
@@ -68,6 +69,7 @@ function mount(root) {
     if (mine !== sequence) return; // a newer check was submitted meanwhile
     const answer = JSON.parse(output);
     if (answer.errors) {
+      results.hidden = true;
       announce(form.showErrors(answer.errors));
       return;
     }
