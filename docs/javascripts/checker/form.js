@@ -2,7 +2,7 @@
 // filled from one, checked for obvious mistakes, and showing field-level errors from either
 // these checks or the engine ({"errors":[{"field":"jobs[0].end","message":...}]}).
 
-import { ABILITIES, scaleOn } from "./metadata.js";
+import { ABILITIES, ABILITY_LABELS, scaleOn } from "./metadata.js";
 import { h, today } from "./dom.js";
 
 const FACTS = [
@@ -12,7 +12,6 @@ const FACTS = [
   ["work_authorized", "Authorized to work, with temporary resident status", "You had a work permit or other authorization and temporary resident status (not, for example, as a refugee claimant).", true],
   ["in_canada", "Worked physically in Canada", "Remote work done from outside Canada does not count, even for a Canadian employer.", true],
 ];
-const ABILITY_LABELS = { reading: "Reading", writing: "Writing", listening: "Listening", speaking: "Speaking" };
 const LANGUAGE_NAMES = { english: "English", french: "French", en: "English", fr: "French" };
 
 let uid = 0;

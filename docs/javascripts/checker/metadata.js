@@ -1,8 +1,8 @@
 // The form metadata embedded in the page at build time (from pycore.api.form_metadata_json()),
 // read into the one shape the form and the results use.
 
-const ABILITIES = ["reading", "writing", "listening", "speaking"];
-export { ABILITIES };
+export const ABILITIES = ["reading", "writing", "listening", "speaking"];
+export const ABILITY_LABELS = { reading: "Reading", writing: "Writing", listening: "Listening", speaking: "Speaking" };
 
 /** The page's embedded configuration: {runtime, metadata}. */
 export function readConfig(root) {

@@ -1,7 +1,7 @@
 // The assessment shown to a person: the verdict, each requirement with its figures, sentence,
 // links and next step, each job's counted hours or why it was left out, and the timeline.
 
-import { ABILITIES } from "./metadata.js";
+import { ABILITIES, ABILITY_LABELS } from "./metadata.js";
 import { formatDate, formatNumber, h } from "./dom.js";
 import { timeline } from "./timeline.js";
 
@@ -27,7 +27,6 @@ const STATUS = {
   false: ["Not met", "not-met"],
   null: ["Needs information", "unknown"],
 };
-const ABILITY_LABELS = { reading: "Reading", writing: "Writing", listening: "Listening", speaking: "Speaking" };
 
 /** The verdict's wording for eligible = true / false / null. */
 export function verdictText(eligible) {
