@@ -393,7 +393,7 @@ def choices() -> str:
     if not body:
         raise LookupError("no data value records a choice")
     header = ["Value", "Doubt and reading chosen", "Sources"]
-    return block(stacked_table(header, body, [None, "Reading chosen", "Sources"]))
+    return block(stacked_table(header, body, [None, None, "Sources"]))
 
 
 TABLES: dict[str, Callable[[str | None], str]] = {}
