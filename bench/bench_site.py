@@ -258,15 +258,17 @@ def persistent(playwright: Playwright, profile_dir: Path) -> BrowserContext:
     )
 
 
-def cold(playwright: Playwright, url: str, mark_name: str) -> float:
-    """A fresh browser (empty cache and code cache) opening ``url``: ms to ``mark_name``."""
-    browser = launch(playwright)
+def cold(playwright: Playwright, url: str, mark_name: str, work: Path) -> float:
+    """A fresh browser profile (empty caches, on disk like a real one): ms to ``mark_name``."""
+    profile_dir = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
+    context = persistent(playwright, profile_dir)
     try:
-        page = browser.new_context().new_page()
+        page = context.new_page()
         page.goto(url)
         return mark(page, mark_name)
     finally:
-        browser.close()
+        context.close()
+        shutil.rmtree(profile_dir, ignore_errors=True)
 
 
 def revisit(playwright: Playwright, first_url: str, again_url: str, work: Path) -> float:
@@ -406,11 +408,11 @@ def main(argv: list[str] | None = None) -> int:
             for round_ in range(args.runs):
                 print(f"round {round_ + 1}/{args.runs}", file=sys.stderr, flush=True)
                 results.setdefault("baseline cold: navigation -> ready", []).append(
-                    cold(playwright, baseline, "cec:ready"))
+                    cold(playwright, baseline, "cec:ready", work))
                 results.setdefault("checker cold: share link -> verdict", []).append(
-                    cold(playwright, share, "cec:result"))
+                    cold(playwright, share, "cec:result", work))
                 results.setdefault("checker cold: share link -> ready", []).append(
-                    cold(playwright, share, "cec:ready"))
+                    cold(playwright, share, "cec:ready", work))
                 results.setdefault("baseline revisit: navigation -> ready", []).append(
                     revisit(playwright, baseline, baseline, work))
                 results.setdefault("checker revisit: navigation -> ready", []).append(

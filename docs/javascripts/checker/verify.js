@@ -62,11 +62,20 @@ export function createVerifier(indexURL, files, digests) {
     }
   }
 
+  // Offline: the copy the service worker kept (sw.js lets the wasm bypass it while online).
+  function download(href) {
+    return networkFetch(href, { credentials: "same-origin" }).catch(async (error) => {
+      const kept = self.caches && (await self.caches.match(href));
+      if (kept) return kept;
+      throw error;
+    });
+  }
+
   function request(name) {
     const href = new URL(name, indexURL).href;
     const started = early.get(href);
     early.delete(href); // a prefetched response body can be read once
-    return started || networkFetch(href, { credentials: "same-origin" });
+    return started || download(href);
   }
 
   /** fetch() for the runtime: known files are checked (wasm: at instantiation). */
@@ -104,7 +113,7 @@ export function createVerifier(indexURL, files, digests) {
     prefetch(names = Object.keys(files)) {
       for (const name of names) {
         const href = published(name);
-        if (!early.has(href)) early.set(href, networkFetch(href, { credentials: "same-origin" }));
+        if (!early.has(href)) early.set(href, download(href));
       }
     },
     /** Route this worker's fetch and WebAssembly.instantiateStreaming through the checks. */

@@ -1,0 +1,135 @@
+"""MkDocs hook: how the checker reaches the browser fast, and keeps working offline.
+
+- Checker page only (guide pages download no byte of the runtime):
+  - ``start.js`` in the head, an async module that starts the engine worker as soon as it is
+    fetched, before Material and the form's modules run (the runtime's location and digests
+    are in a JSON block in the head for it);
+  - ``<link rel=modulepreload>`` for the checker's modules (no import waterfall) and
+    ``<link rel=preload as=fetch>`` for the runtime files the worker fetches, at low priority
+    so they do not hold up the page's own CSS and scripts;
+  - ``offline.js``, which installs the service worker once the engine is ready.
+- ``site/sw.js``: the service worker (``sw.template.js``) with the list of files to keep for
+  offline use: the checker page, the assets it loads and the runtime.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # hooks load by path; site_scripts.* must be importable
+    sys.path.insert(0, str(ROOT))
+
+CHECKER_PAGE = "checker/index.md"
+CHECKER_HTML = "checker/index.html"
+CHECKER_MODULES = "javascripts/checker"
+RUNTIME_FOLDER = "pyodide"
+SERVICE_WORKER = "sw.js"
+TEMPLATE = Path(__file__).with_name("sw.template.js")
+# Modules that run in the worker, not in the page: fetched early, but not parsed in the page.
+WORKER_MODULES = ("worker.js", "verify.js")
+# Page modules loaded by the head scripts themselves (no preload hint needed).
+HEAD_MODULES = ("start.js", "offline.js")
+# Site files the checker page needs besides its modules and the runtime (globs).
+PAGE_ASSETS = (
+    "assets/stylesheets/*.css",
+    "assets/javascripts/bundle.*.js",
+    "assets/images/favicon.png",
+    "stylesheets/*.css",
+    "javascripts/*.js",
+)
+
+
+def relative_root(page_url: str) -> str:
+    """``../`` per folder level of ``page_url`` (the site root seen from that page)."""
+    return "../" * page_url.strip("/").count("/") + ("../" if page_url.strip("/") else "")
+
+
+def runtime_names(site_dir: Path) -> list[str]:
+    """Published runtime files (content-hashed names), sorted."""
+    folder = site_dir / RUNTIME_FOLDER
+    return sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.exists() else []
+
+
+def head_tags(root: str, modules: list[str], runtime: list[str]) -> str:
+    """The checker page's head additions, URLs relative to the page."""
+    tags = [
+        f'<script type="module" async src="{root}{CHECKER_MODULES}/start.js"></script>',
+        f'<script type="module" src="{root}{CHECKER_MODULES}/offline.js"></script>',
+    ]
+    for name in modules:
+        if name in HEAD_MODULES:
+            continue
+        href = f"{root}{CHECKER_MODULES}/{name}"
+        if name in WORKER_MODULES:
+            tags.append(f'<link rel="preload" href="{href}" as="fetch" crossorigin>')
+        else:
+            tags.append(f'<link rel="modulepreload" href="{href}">')
+    for name in runtime:
+        tags.append(
+            f'<link rel="preload" href="{root}{RUNTIME_FOLDER}/{name}" as="fetch" crossorigin'
+            ' fetchpriority="low">'
+        )
+    return "\n".join(tags)
+
+
+def precache_list(site_dir: Path) -> list[str]:
+    """What the service worker keeps: checker page, its assets and modules, the runtime."""
+    files = {"checker/"}
+    for pattern in PAGE_ASSETS:
+        files.update(p.relative_to(site_dir).as_posix() for p in site_dir.glob(pattern))
+    files.update(
+        p.relative_to(site_dir).as_posix() for p in (site_dir / CHECKER_MODULES).glob("*.js")
+    )
+    files.update(f"{RUNTIME_FOLDER}/{name}" for name in runtime_names(site_dir))
+    return sorted(files)
+
+
+def service_worker(site_dir: Path) -> str:
+    """The service worker's source for this build."""
+    precache = precache_list(site_dir)
+    version = hashlib.sha256()
+    for name in precache:
+        path = site_dir / (name + "index.html" if name.endswith("/") else name)
+        version.update(name.encode() + b"\0" + path.read_bytes())
+    return (
+        TEMPLATE.read_text(encoding="utf-8")
+        .replace("__VERSION__", version.hexdigest()[:12])
+        .replace("__PRECACHE__", json.dumps(precache, indent=2))
+    )
+
+
+def checker_modules(config: Any) -> list[str]:
+    """The checker's JavaScript modules (from docs/, as the build copies them)."""
+    folder = Path(config["docs_dir"]) / CHECKER_MODULES
+    return sorted(p.name for p in folder.glob("*.js"))
+
+
+def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
+    """Early engine start, preload hints and offline support, on the checker page only."""
+    if page.file.src_uri != CHECKER_PAGE:
+        return output
+    # The runtime is written in on_post_build, after pages; its names come from the same source.
+    from site_scripts import runtime_assets
+
+    root = relative_root(page.url)
+    runtime = runtime_assets.runtime_config(root + RUNTIME_FOLDER + "/")
+    # In the head so start.js need not wait for the end of the page to know where the runtime is.
+    block = json.dumps(runtime, separators=(",", ":")).replace("</", "<\\/")
+    tags = (
+        f'<script type="application/json" id="cec-runtime">{block}</script>\n'
+        + head_tags(root, checker_modules(config), sorted(runtime["integrity"]))
+    )
+    return re.sub(r"</head>", lambda _: tags + "\n</head>", output, count=1)
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    """Write sw.js at the site root (its scope is the whole site)."""
+    site_dir = Path(config["site_dir"])
+    if (site_dir / CHECKER_HTML).exists():
+        (site_dir / SERVICE_WORKER).write_text(service_worker(site_dir), encoding="utf-8")
