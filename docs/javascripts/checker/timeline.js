@@ -20,7 +20,9 @@ const short = (time) => shortDate.format(new Date(time));
 
 /** The SVG picture; `width` is the space available in CSS pixels, so text keeps its size. */
 export function timeline(profile, assessment, years, width = 720) {
-  const start = toTime(windowStart(assessment.as_of, years));
+  // The engine reports the window it used; compute it only when it does not (unsupported dates).
+  const work = (assessment.requirements || []).find((item) => item.id === "work_experience");
+  const start = toTime((work && work.facts && work.facts.window_start) || windowStart(assessment.as_of, years));
   const end = toTime(assessment.as_of); // exclusive: the window's last day is the day before
   const left = 2;
   const right = 2;
