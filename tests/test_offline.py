@@ -1,0 +1,148 @@
+"""Offline use and the checker page's delivery: service worker, head hints, guide pages untouched."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, Playwright
+
+from site_scripts import delivery
+
+PROFILE = {
+    "application_date": "2026-11-21",
+    "plans_to_live_in_quebec": False,
+    "jobs": [],
+    "language_tests": [],
+}
+SHARE = "#profile=" + base64.urlsafe_b64encode(
+    json.dumps(PROFILE, separators=(",", ":")).encode()
+).decode().rstrip("=")
+
+
+def open_profile(
+    playwright: Playwright, folder: Path, launch_args: dict[str, Any]
+) -> BrowserContext:
+    """Chromium on a persistent profile in ``folder`` (survives a restart, like a real one)."""
+    return playwright.chromium.launch_persistent_context(str(folder), **launch_args)
+
+
+def wait_for_offline_copy(page: Page) -> None:
+    """Until the service worker is active and holds its copy of the site."""
+    page.wait_for_function(
+        "navigator.serviceWorker.controller !== null || "
+        "navigator.serviceWorker.ready.then(() => true)"
+    )
+    page.evaluate(
+        """async () => {
+          const registration = await navigator.serviceWorker.ready;
+          while (!registration.active || registration.active.state !== "activated")
+            await new Promise((resolve) => setTimeout(resolve, 50));
+        }"""
+    )
+
+
+def test_precache_holds_checker_page_modules_and_runtime(built_site: Path) -> None:
+    """The offline copy lists the checker page, each checker module and each runtime file."""
+    listed = set(delivery.precache_list(built_site))
+    assert "checker/" in listed
+    folder = built_site / "javascripts" / "checker"
+    modules = {f"javascripts/checker/{p.name}" for p in folder.glob("*.js")}
+    runtime = {f"pyodide/{p.name}" for p in (built_site / "pyodide").iterdir()}
+    assert modules | runtime <= listed
+    for name in listed - {"checker/"}:
+        assert (built_site / name).is_file(), name
+
+
+def test_service_worker_is_written_for_this_build(built_site: Path) -> None:
+    """sw.js at the site root carries this build's file list and no placeholder."""
+    source = (built_site / "sw.js").read_text(encoding="utf-8")
+    assert "__PRECACHE__" not in source and "__VERSION__" not in source
+    found = re.search(r"const PRECACHE = (\[.*?\]);", source, re.S)
+    assert found
+    assert json.loads(found.group(1)) == delivery.precache_list(built_site)
+
+
+def test_only_the_checker_page_mentions_the_runtime(built_site: Path) -> None:
+    """Guide pages carry no preload, engine start or service worker script."""
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        is_checker = page.relative_to(built_site).as_posix() == "checker/index.html"
+        for marker in ("pyodide/", "checker/start.js", "checker/offline.js", "rel=\"preload\""):
+            assert (marker in html) == is_checker, f"{page}: {marker}"
+
+
+def test_checker_head_starts_engine_and_hints_runtime(built_site: Path) -> None:
+    """The checker's head has the runtime block, start.js and a low-priority hint per file."""
+    html = (built_site / "checker" / "index.html").read_text(encoding="utf-8")
+    head = html.split("</head>")[0]
+    found = re.search(r'id="cec-runtime">(.*?)</script>', head)
+    assert found
+    runtime = json.loads(found.group(1))
+    assert 'src="../javascripts/checker/start.js"' in head
+    for name in runtime["integrity"]:
+        assert f'href="../pyodide/{name}" as="fetch" crossorigin fetchpriority="low"' in head
+
+
+@pytest.mark.browser
+def test_checker_works_offline_after_one_visit(
+    playwright: Playwright, site_url: str, tmp_path: Path, browser_type_launch_args: dict[str, Any]
+) -> None:
+    """Visit once, restart the browser with the network off: a share link still gives a verdict."""
+    context = open_profile(playwright, tmp_path, browser_type_launch_args)
+    page = context.new_page()
+    page.goto(site_url + "/checker/" + SHARE)
+    page.get_by_test_id("verdict").wait_for(timeout=30_000)
+    wait_for_offline_copy(page)
+    context.close()
+
+    context = open_profile(playwright, tmp_path, browser_type_launch_args)
+    context.set_offline(True)
+    page = context.new_page()
+    page.goto(site_url + "/checker/" + SHARE)
+    verdict = page.get_by_test_id("verdict")
+    verdict.wait_for(timeout=30_000)
+    assert verdict.get_attribute("data-eligible") in {"true", "false", "unknown"}
+    context.close()
+
+
+@pytest.mark.browser
+def test_wasm_never_comes_from_the_service_worker_online(
+    playwright: Playwright, site_url: str, tmp_path: Path, browser_type_launch_args: dict[str, Any]
+) -> None:
+    """On a revisit the wasm comes from the network stack (keeping Chrome's compiled code)."""
+    context = open_profile(playwright, tmp_path, browser_type_launch_args)
+    page = context.new_page()
+    page.goto(site_url + "/checker/")
+    wait_for_offline_copy(page)
+    context.close()
+
+    context = open_profile(playwright, tmp_path, browser_type_launch_args)
+    served: dict[str, bool] = {}
+    context.on(
+        "response",
+        lambda r: served.__setitem__(r.url, r.from_service_worker) if ".wasm" in r.url else None,
+    )
+    page = context.new_page()
+    page.goto(site_url + "/checker/" + SHARE)
+    page.get_by_test_id("verdict").wait_for(timeout=30_000)
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    context.close()
+    assert served and not any(served.values())
+
+
+@pytest.mark.browser
+def test_guide_page_registers_no_service_worker_and_loads_no_runtime(
+    page: Page, site_url: str
+) -> None:
+    """Reading the guide downloads no runtime byte and installs no service worker."""
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site_url + "/eligibility/work-experience/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "/pyodide/" in url or "/checker/" in url]
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r === undefined)")
