@@ -1,4 +1,4 @@
-"""Offline use and the checker page's delivery: service worker, head hints, guide pages untouched."""
+"""Offline use and the checker page's delivery: service worker, head hints, guide untouched."""
 
 from __future__ import annotations
 
