@@ -2,8 +2,8 @@
 
 - Checker page only (guide pages download no byte of the runtime):
   - ``start.js`` in the head, an async module that starts the engine worker as soon as it is
-    fetched, before Material and the form's modules run (the runtime's location and digests
-    are in a JSON block in the head for it);
+    fetched, before Material and the form's modules run (it reads the runtime's location and
+    digests from the configuration block runtime_assets.py puts in the head);
   - ``<link rel=modulepreload>`` for the checker's modules (no import waterfall) and
     ``<link rel=preload as=fetch>`` for the runtime files the worker fetches, at low priority
     so they do not hold up the page's own CSS and scripts;
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -119,13 +118,8 @@ def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
 
     root = relative_root(page.url)
     runtime = runtime_assets.runtime_config(root + RUNTIME_FOLDER + "/")
-    # In the head so start.js need not wait for the end of the page to know where the runtime is.
-    block = json.dumps(runtime, separators=(",", ":")).replace("</", "<\\/")
-    tags = (
-        f'<script type="application/json" id="cec-runtime">{block}</script>\n'
-        + head_tags(root, checker_modules(config), sorted(runtime["integrity"]))
-    )
-    return re.sub(r"</head>", lambda _: tags + "\n</head>", output, count=1)
+    tags = head_tags(root, checker_modules(config), sorted(runtime["integrity"]))
+    return output.replace("</head>", tags + "\n</head>", 1)
 
 
 def on_post_build(config: Any, **_: Any) -> None:

@@ -3,7 +3,7 @@
 - ``on_post_build`` copies the pinned Pyodide runtime from ``node_modules/pyodide`` and a
   freshly made ``pycore`` wheel into ``site/pyodide/``. The runtime lives outside ``docs/`` so
   the guide never ships it to readers who do not open the checker.
-- ``on_page_content`` embeds, in the checker page only, a JSON block with the form metadata
+- ``on_post_page`` embeds, in the checker page's head only, a JSON block with the form metadata
   (``pycore.api.form_metadata_json()``) and where the runtime is, so the form is usable before
   Python has loaded and the worker knows the wheel's name.
 
@@ -207,11 +207,18 @@ def checker_config(page_url: str) -> str:
     )
 
 
-def on_page_content(html: str, page: Any, **_: Any) -> str:
-    """Append the checker's configuration to the checker page (and to no other page)."""
+def on_post_page(output: str, page: Any, **_: Any) -> str:
+    """Put the checker's configuration in the checker page's head (and in no other page).
+
+    The head, not the content: with instant navigation Material re-creates the content's
+    inline scripts without their type and id, which would turn this JSON block into a script
+    the CSP refuses and leave the checker without its configuration. Head elements are moved
+    over as they are.
+    """
     if page.file.src_uri != CHECKER_PAGE:
-        return html
-    return html + "\n" + checker_config(page.url)
+        return output
+    block = checker_config(page.url)
+    return output.replace("</head>", block + "\n</head>", 1)
 
 
 def on_post_build(config: Any, **_: Any) -> None:

@@ -77,12 +77,12 @@ def test_only_the_checker_page_mentions_the_runtime(built_site: Path) -> None:
 
 
 def test_checker_head_starts_engine_and_hints_runtime(built_site: Path) -> None:
-    """The checker's head has the runtime block, start.js and a low-priority hint per file."""
+    """The checker's head has the configuration, start.js and a low-priority hint per file."""
     html = (built_site / "checker" / "index.html").read_text(encoding="utf-8")
     head = html.split("</head>")[0]
-    found = re.search(r'id="cec-runtime">(.*?)</script>', head)
+    found = re.search(r'id="cec-config">(.*?)</script>', head)
     assert found
-    runtime = json.loads(found.group(1))
+    runtime = json.loads(found.group(1))["runtime"]
     assert 'src="../javascripts/checker/start.js"' in head
     for name in runtime["integrity"]:
         assert f'href="../pyodide/{name}" as="fetch" crossorigin fetchpriority="low"' in head

@@ -155,14 +155,17 @@ def test_config_only_on_the_checker_page() -> None:
     """Guide pages get no checker configuration (and so start no engine)."""
     html = "<p>guide</p>"
     assert (
-        runtime_assets.on_page_content(html, page=_page("eligibility/index.md", "eligibility/"))
+        runtime_assets.on_post_page(html, page=_page("eligibility/index.md", "eligibility/"))
         == html
     )
 
 
 def test_checker_page_config_points_at_runtime(wheel: tuple[str, bytes]) -> None:
     """The checker page embeds the runtime folder (relative to the page), wheel and metadata."""
-    html = runtime_assets.on_page_content("<p>x</p>", page=_page("checker/index.md", "checker/"))
+    html = runtime_assets.on_post_page(
+        "<head></head><p>x</p>", page=_page("checker/index.md", "checker/")
+    )
+    assert html.index('id="cec-config"') < html.index("</head>")  # instant navigation keeps it
     block = html.split('<script type="application/json" id="cec-config">', 1)[1].split("</script>")[
         0
     ]
