@@ -12,7 +12,6 @@ import sys
 import threading
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -60,12 +59,13 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def subpath_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A build made for http://127.0.0.1:PORT/some-repo/ (as the Pages workflow does), served there."""
+    """A build for http://127.0.0.1:PORT/some-repo/ (as the Pages workflow makes), served there."""
     port = free_port()
     base = f"http://127.0.0.1:{port}{SUBPATH}"
     served = tmp_path_factory.mktemp("pages")
+    build = ["build", "--strict", "-q"]
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(served / "some-repo")],
+        [sys.executable, "-m", "mkdocs", *build, "-d", str(served / "some-repo")],
         cwd=ROOT,
         env={**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"},
         check=True,
