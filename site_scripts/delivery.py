@@ -4,9 +4,11 @@
   - ``start.js`` in the head, an async module that starts the engine worker as soon as it is
     fetched, before Material and the form's modules run (it reads the runtime's location and
     digests from the configuration block runtime_assets.py puts in the head);
-  - ``<link rel=modulepreload>`` for the checker's modules (no import waterfall) and
-    ``<link rel=preload as=fetch>`` for the runtime files the worker fetches, at low priority
-    so they do not hold up the page's own CSS and scripts;
+  - ``<link rel=modulepreload>`` for the checker's page modules (no import waterfall). No
+    preload for the runtime files: measured, it made Chromium fetch them twice when the
+    worker asked while the preload was in flight, and on a slow phone link (Lighthouse) it
+    took the bandwidth the page's own CSS needed (checker LCP 2.0 s -> 25 s). start.js
+    already has the worker request them within the page's first few hundred ms;
   - ``offline.js``, which installs the service worker once the engine is ready.
 - ``site/sw.js``: the service worker (``sw.template.js``) with the list of files to keep for
   offline use: the checker page, the assets it loads and the runtime.
@@ -30,7 +32,7 @@ CHECKER_MODULES = "javascripts/checker"
 RUNTIME_FOLDER = "pyodide"
 SERVICE_WORKER = "sw.js"
 TEMPLATE = Path(__file__).with_name("sw.template.js")
-# Modules that run in the worker, not in the page: fetched early, but not parsed in the page.
+# Modules that run in the worker: a hint from the page would not reach the worker's module map.
 WORKER_MODULES = ("worker.js", "verify.js")
 # Page modules loaded by the head scripts themselves (no preload hint needed).
 HEAD_MODULES = ("start.js", "offline.js")
@@ -55,25 +57,15 @@ def runtime_names(site_dir: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.exists() else []
 
 
-def head_tags(root: str, modules: list[str], runtime: list[str]) -> str:
+def head_tags(root: str, modules: list[str]) -> str:
     """The checker page's head additions, URLs relative to the page."""
     tags = [
         f'<script type="module" async src="{root}{CHECKER_MODULES}/start.js"></script>',
         f'<script type="module" src="{root}{CHECKER_MODULES}/offline.js"></script>',
     ]
     for name in modules:
-        if name in HEAD_MODULES:
-            continue
-        href = f"{root}{CHECKER_MODULES}/{name}"
-        if name in WORKER_MODULES:
-            tags.append(f'<link rel="preload" href="{href}" as="fetch" crossorigin>')
-        else:
-            tags.append(f'<link rel="modulepreload" href="{href}">')
-    for name in runtime:
-        tags.append(
-            f'<link rel="preload" href="{root}{RUNTIME_FOLDER}/{name}" as="fetch" crossorigin'
-            ' fetchpriority="low">'
-        )
+        if name not in HEAD_MODULES and name not in WORKER_MODULES:
+            tags.append(f'<link rel="modulepreload" href="{root}{CHECKER_MODULES}/{name}">')
     return "\n".join(tags)
 
 
@@ -113,12 +105,7 @@ def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
     """Early engine start, preload hints and offline support, on the checker page only."""
     if page.file.src_uri != CHECKER_PAGE:
         return output
-    # The runtime is written in on_post_build, after pages; its names come from the same source.
-    from site_scripts import runtime_assets
-
-    root = relative_root(page.url)
-    runtime = runtime_assets.runtime_config(root + RUNTIME_FOLDER + "/")
-    tags = head_tags(root, checker_modules(config), sorted(runtime["integrity"]))
+    tags = head_tags(relative_root(page.url), checker_modules(config))
     return output.replace("</head>", tags + "\n</head>", 1)
 
 

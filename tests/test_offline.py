@@ -68,24 +68,23 @@ def test_service_worker_is_written_for_this_build(built_site: Path) -> None:
 
 
 def test_only_the_checker_page_mentions_the_runtime(built_site: Path) -> None:
-    """Guide pages carry no preload, engine start or service worker script."""
+    """Guide pages carry no runtime reference, engine start or service worker script."""
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         is_checker = page.relative_to(built_site).as_posix() == "checker/index.html"
-        for marker in ("pyodide/", "checker/start.js", "checker/offline.js", "rel=\"preload\""):
+        for marker in ("pyodide/", "checker/start.js", "checker/offline.js", "modulepreload"):
             assert (marker in html) == is_checker, f"{page}: {marker}"
 
 
-def test_checker_head_starts_engine_and_hints_runtime(built_site: Path) -> None:
-    """The checker's head has the configuration, start.js and a low-priority hint per file."""
+def test_checker_head_starts_engine_before_the_page_modules(built_site: Path) -> None:
+    """The head holds the configuration, then start.js, then hints for the page's modules only."""
     html = (built_site / "checker" / "index.html").read_text(encoding="utf-8")
     head = html.split("</head>")[0]
-    found = re.search(r'id="cec-config">(.*?)</script>', head)
-    assert found
-    runtime = json.loads(found.group(1))["runtime"]
-    assert 'src="../javascripts/checker/start.js"' in head
-    for name in runtime["integrity"]:
-        assert f'href="../pyodide/{name}" as="fetch" crossorigin fetchpriority="low"' in head
+    assert head.index('id="cec-config"') < head.index("checker/start.js")
+    hinted = re.findall(r'rel="modulepreload" href="../javascripts/checker/([^"]+)"', head)
+    assert "main.js" in hinted and "engine.js" in hinted
+    assert not {"worker.js", "verify.js"} & set(hinted)
+    assert 'rel="preload"' not in head  # runtime files: see delivery.py for why
 
 
 @pytest.mark.browser
