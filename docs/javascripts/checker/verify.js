@@ -3,8 +3,9 @@
 // The worker asks for every runtime file at once (the downloads overlap), and each file is
 // compared with its digest (crypto.subtle.digest) before Python or the browser uses it:
 // - data files (standard library, lock file, rules wheel): checked before the response is handed on;
-// - the wasm binary: compiled while its copy is hashed, and instantiated only once the hash
-//   matches (streaming compilation and Chrome's compiled-code cache keep working);
+// - the wasm binary: compiled from the start (while the JavaScript loads) as its copy is
+//   hashed, and instantiated only once the hash matches (streaming compilation and Chrome's
+//   compiled-code cache keep working);
 // - the two JavaScript modules: fetched and checked, then imported (the import is served by
 //   the HTTP cache the check just filled).
 
@@ -83,6 +84,12 @@ export function createVerifier(indexURL, files, digests) {
     const href = new URL(input instanceof Request ? input.url : String(input), indexURL).href;
     const name = byURL.get(href);
     if (!name) return networkFetch(input, init);
+    if (compiled.has(name)) {
+      // Already downloading and compiling: Pyodide gets a stand-in that instantiation recognises.
+      const standIn = new Response(null, { headers: { "Content-Type": "application/wasm" } });
+      wasmResponses.set(standIn, name);
+      return standIn;
+    }
     const response = await request(name);
     if (name.endsWith(".wasm")) {
       wasmResponses.set(response, name);
@@ -91,14 +98,31 @@ export function createVerifier(indexURL, files, digests) {
     return check(name, response);
   }
 
+  // The wasm is compiled from the moment the worker starts, while the JavaScript modules load
+  // (about 300 ms each, now overlapped); its hash is checked meanwhile, before instantiation.
+  const compiled = new Map(); // name -> Promise<{module, checked}>
+  function compileEarly(name) {
+    const job = download(published(name)).then((response) => {
+      const checked = check(name, response); // reads a copy while the original compiles
+      checked.catch(() => {}); // reported through `refused`; awaited below
+      return { module: WebAssembly.compileStreaming(response), checked };
+    });
+    job.catch((error) => refuse(error));
+    compiled.set(name, job);
+  }
+
   async function verifiedInstantiateStreaming(source, imports) {
     const response = await source;
     const name = wasmResponses.get(response) || byURL.get(response.url);
     if (!name) throw new Error(`refusing to run an unlisted WebAssembly file ${response.url}`);
-    const checked = check(name, response); // hashes a copy while the original compiles
+    const job = compiled.get(name) || {
+      module: WebAssembly.compileStreaming(response),
+      checked: check(name, response),
+    };
+    const { module: compiling, checked } = await job;
     let module;
     try {
-      module = await WebAssembly.compileStreaming(response);
+      module = await compiling;
     } catch (error) {
       await checked; // a damaged file is reported as damaged, not as a compile error
       throw error;
@@ -110,10 +134,14 @@ export function createVerifier(indexURL, files, digests) {
 
   return {
     /** Start downloading every listed file now (saves a round trip per file later). */
-    prefetch(names = Object.keys(files)) {
+    prefetch(names = Object.values(files)) {
       for (const name of names) {
         const href = published(name);
-        if (!early.has(href)) early.set(href, download(href));
+        if (name.endsWith(".wasm") && typeof WebAssembly.compileStreaming === "function") {
+          if (!compiled.has(name)) compileEarly(name);
+        } else if (!early.has(href)) {
+          early.set(href, download(href));
+        }
       }
     },
     /** Route this worker's fetch and WebAssembly.instantiateStreaming through the checks. */
