@@ -20,7 +20,7 @@ SITE = Path(os.environ.get("SITE_DIR", ROOT / "site"))
 
 
 def chromium_path() -> str | None:
-    """The browser Playwright drives: $CHROMIUM_PATH, else the system Chromium, else Playwright's."""
+    """The browser Playwright drives: $CHROMIUM_PATH, the system Chromium, else Playwright's."""
     explicit = os.environ.get("CHROMIUM_PATH")
     if explicit:
         return explicit
