@@ -8,7 +8,8 @@ a table of median / min / max and the ratios the project's targets are stated in
   loadPyodide resolves.
 - cold: a share link opened in a fresh browser (empty cache) -> ``cec:result`` for the checker,
   navigation -> ready for the baseline.
-- revisit: the same persistent profile after a browser restart -> ``cec:ready`` (baseline: ready).
+- revisit: the same persistent profile after a browser restart -> ``cec:ready`` (baseline: ready);
+  also with service workers blocked, to show the offline worker does not slow revisits.
 - submit: form submitted -> ``cec:result``, p50/p95 over 50 checks in one page.
 - bytes: counted by the server (what went over the wire) and the files' own (raw) sizes.
 
@@ -276,9 +277,11 @@ def launch(playwright: Playwright) -> Browser:
     return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
 
 
-def persistent(playwright: Playwright, profile_dir: Path) -> BrowserContext:
+def persistent(playwright: Playwright, profile_dir: Path, workers: bool = True) -> BrowserContext:
+    """Chromium on an on-disk profile; ``workers=False`` blocks service workers."""
     return playwright.chromium.launch_persistent_context(
-        str(profile_dir), executable_path=CHROMIUM, args=ARGS
+        str(profile_dir), executable_path=CHROMIUM, args=ARGS,
+        service_workers="allow" if workers else "block",
     )
 
 
@@ -295,17 +298,18 @@ def cold(playwright: Playwright, url: str, mark_name: str, work: Path) -> float:
         shutil.rmtree(profile_dir, ignore_errors=True)
 
 
-def revisit(playwright: Playwright, first_url: str, again_url: str, work: Path) -> float:
+def revisit(playwright: Playwright, first_url: str, again_url: str, work: Path,
+            workers: bool = True) -> float:
     """Visit, close the browser, start it again on the same profile: ms to ``cec:ready``."""
     profile_dir = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
     try:
-        context = persistent(playwright, profile_dir)
+        context = persistent(playwright, profile_dir, workers)
         page = context.new_page()
         page.goto(first_url)
         mark(page, "cec:ready")
         time.sleep(WARM_UP_SECONDS)
         context.close()
-        context = persistent(playwright, profile_dir)
+        context = persistent(playwright, profile_dir, workers)
         page = context.new_page()
         page.goto(again_url)
         value = mark(page, "cec:ready")
@@ -443,6 +447,9 @@ def main(argv: list[str] | None = None) -> int:
                     revisit(playwright, baseline, baseline, work))
                 results.setdefault("checker revisit: navigation -> ready", []).append(
                     revisit(playwright, share, checker, work))
+                # The same without the offline service worker: it must not slow revisits.
+                results.setdefault("checker revisit, service worker blocked", []).append(
+                    revisit(playwright, share, checker, work, workers=False))
             checks = submits(playwright, share, args.checks)
             cold_bytes = page_bytes(playwright, share, traffic, site, work,
                                     lambda page: mark(page, "cec:result"))
