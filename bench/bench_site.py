@@ -199,6 +199,12 @@ class PagesLikeHandler(SimpleHTTPRequestHandler):
         super().copyfile(source, outputfile)
         self.traffic.add(urlsplit(self.path).path, source.tell() - start)
 
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser closed while a file was on its way (e.g. at a restart)
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
