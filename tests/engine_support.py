@@ -17,6 +17,34 @@ from pycore.work_experience import Rules
 
 APP = date(2026, 11, 21)
 
+# The reason codes agreed for the contract's results (requirement reasons, job exclusions,
+# test validity); the scenario suite must expect each and the engine must emit each.
+AGREED_REASON_CODES = frozenset(
+    {
+        "work.meets_year",
+        "work.short_of_year",
+        "work.no_jobs",
+        "language.meets_clb",
+        "language.below_clb",
+        "language.no_test",
+        "language.no_valid_test",
+        "language.level_unknown",
+        "quebec.outside_quebec",
+        "quebec.plans_quebec",
+        "rules.date_not_supported",
+        "job.teer_not_eligible",
+        "job.unpaid",
+        "job.self_employed",
+        "job.full_time_student",
+        "job.not_authorized",
+        "job.outside_canada",
+        "job.outside_window",
+        "test.expired",
+        "test.after_application",
+        "test.not_yet_accepted",
+    }
+)
+
 
 def job(
     start: date, end: date | None, hours: float = 30, teer: int = 1, **facts: Any

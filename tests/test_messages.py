@@ -7,6 +7,8 @@ import string
 from datetime import date
 from importlib import resources
 
+from engine_support import AGREED_REASON_CODES
+
 from pycore import messages
 
 CODE = re.compile(r"""["']((?:work|language|quebec|rules|job|test|input)\.[a-z_]+)["']""")
@@ -23,30 +25,7 @@ def emitted_codes() -> set[str]:
 
 def test_scan_finds_the_agreed_codes() -> None:
     """The scan sees the codes agreed between helpers (so it is not vacuously passing)."""
-    agreed = {
-        "work.meets_year",
-        "work.short_of_year",
-        "work.no_jobs",
-        "language.meets_clb",
-        "language.below_clb",
-        "language.no_test",
-        "language.no_valid_test",
-        "language.level_unknown",
-        "quebec.outside_quebec",
-        "quebec.plans_quebec",
-        "rules.date_not_supported",
-        "job.teer_not_eligible",
-        "job.unpaid",
-        "job.self_employed",
-        "job.full_time_student",
-        "job.not_authorized",
-        "job.outside_canada",
-        "job.outside_window",
-        "test.expired",
-        "test.after_application",
-        "test.not_yet_accepted",
-    }
-    assert agreed <= emitted_codes()
+    assert AGREED_REASON_CODES <= emitted_codes()
 
 
 def test_every_emitted_code_has_a_message() -> None:

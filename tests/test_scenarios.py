@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from engine_support import AGREED_REASON_CODES
 from scenario_support import Scenario, all_scenarios, mismatches, requirements_by_id
 
 from pycore.api import check_json
@@ -44,33 +45,10 @@ def canonical(obj: Any) -> str:
 
 def test_suite_is_large_and_covers_every_reason_code() -> None:
     """The files hold at least 60 scenarios and, together, expect every agreed reason code."""
-    codes = {
-        "work.meets_year",
-        "work.short_of_year",
-        "work.no_jobs",
-        "language.meets_clb",
-        "language.below_clb",
-        "language.no_test",
-        "language.no_valid_test",
-        "language.level_unknown",
-        "quebec.outside_quebec",
-        "quebec.plans_quebec",
-        "rules.date_not_supported",
-        "job.teer_not_eligible",
-        "job.unpaid",
-        "job.self_employed",
-        "job.full_time_student",
-        "job.not_authorized",
-        "job.outside_canada",
-        "job.outside_window",
-        "test.expired",
-        "test.after_application",
-        "test.not_yet_accepted",
-    }
     from_files = [s for s in SCENARIOS if s.topic != "chart_rows"]
     assert len(from_files) >= 60
     expected_text = json.dumps([s.expect for s in from_files])
-    assert {code for code in codes if f'"{code}"' not in expected_text} == set()
+    assert {code for code in AGREED_REASON_CODES if f'"{code}"' not in expected_text} == set()
 
 
 @by_name(ASSESSMENTS)
