@@ -74,7 +74,7 @@ def text_report(result: dict[str, Any]) -> str:
             shown = ""
             if levels:
                 name = test["level_name"]
-                shown = " " + ", ".join(
+                shown = " Levels: " + ", ".join(
                     f"{ability} {name} {level}" for ability, level in levels.items()
                 )
                 shown += "."

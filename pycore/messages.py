@@ -3,8 +3,8 @@
 ``pycore/data/messages.en.toml`` maps each reason code (``work.meets_year``,
 ``job.unpaid``, ``input.not_date``, ...) to an English template filled from the
 facts of the result: ``{qualifying_hours}`` prints 1,302.9; ``{date:date}`` prints
-an ISO date as "November 21, 2026"; a list prints comma-separated, or joined by
-"or" with ``{teers:or}``; ``{hours:plural:hour}`` prints "1 hour" or "2 hours". A French
+an ISO date as "November 21, 2026"; a list prints comma-separated, or as "0, 1, 2 or 3"
+with ``{teers:or}``; ``{hours:plural:hour}`` prints "1 hour" or "2 hours". A French
 catalog would sit beside it as ``messages.fr.toml``.
 """
 
@@ -57,8 +57,9 @@ class _Fact:
 def _show(value: Any, spec: str = "") -> str:
     if spec == "date":
         return long_date(value)
-    if spec == "or":
-        return " or ".join(_show(item) for item in value)
+    if spec == "or":  # "0, 1, 2 or 3"
+        shown = [_show(item) for item in value]
+        return " or ".join([", ".join(shown[:-1]), shown[-1]] if len(shown) > 2 else shown)
     if spec.startswith("plural:"):
         word = spec.removeprefix("plural:")
         return f"{_show(value)} {word if value == 1 else word + 's'}"

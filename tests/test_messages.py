@@ -53,7 +53,7 @@ def test_render_formats_numbers_dates_and_lists() -> None:
     assert messages.number(1560) == "1,560" and messages.number(1302.94) == "1,302.9"
     assert messages.long_date(date(2026, 11, 21)) == "November 21, 2026"
     text = messages.render("job.teer_not_eligible", {"teer": 4, "eligible_teers": [0, 1, 2, 3]})
-    assert "TEER 4" in text and "0 or 1 or 2 or 3" in text
+    assert "TEER 4" in text and "(TEER 0, 1, 2 or 3)" in text
 
 
 def test_plural_and_or_specs() -> None:
