@@ -9,19 +9,56 @@ file with their dates; the value in force on a given day is the last one whose
 
 from __future__ import annotations
 
+import json
 import tomllib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from importlib import resources
 from typing import Any
+
+# The browser's wheel also carries each data file pre-parsed (``<name>.toml.json``, written by
+# site_scripts/runtime_assets.py): the json C accelerator reads it several times faster than
+# the pure-Python TOML parser, which was most of the browser's first check. Same values.
+PREPARSED = ".json"
+_DATE = "$date"  # how a TOML date travels in the pre-parsed copy
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
     """The parsed data file ``pycore/data/<name>.toml`` (``name`` may hold ``/``)."""
-    path = resources.files("pycore").joinpath("data", *f"{name}.toml".split("/"))
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    data = resources.files("pycore").joinpath("data")
+    copy = data.joinpath(*f"{name}.toml{PREPARSED}".split("/"))
+    if copy.is_file():
+        return from_preparsed(copy.read_text(encoding="utf-8"))
+    return tomllib.loads(data.joinpath(*f"{name}.toml".split("/")).read_text(encoding="utf-8"))
+
+
+def _tagged(value: Any) -> dict[str, str]:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return {_DATE: value.isoformat()}
+    raise TypeError(f"no pre-parsed form for {type(value).__name__} values: {value!r}")
+
+
+def _untagged(table: dict[str, Any]) -> Any:
+    if len(table) == 1 and _DATE in table:
+        return date.fromisoformat(table[_DATE])
+    return table
+
+
+def preparsed(data: dict[str, Any]) -> str:
+    """A parsed data file as the JSON ``from_preparsed`` turns back into equal values
+    (ValueError for anything that would not come back the same)."""
+    text = json.dumps(data, default=_tagged, ensure_ascii=False, separators=(",", ":"))
+    if repr(from_preparsed(text)) != repr(data):  # repr: same types and order, not just ==
+        raise ValueError("this data does not survive the pre-parsed (JSON) form unchanged")
+    return text
+
+
+def from_preparsed(text: str) -> dict[str, Any]:
+    """The values of a pre-parsed data file."""
+    data: dict[str, Any] = json.loads(text, object_hook=_untagged)
+    return data
 
 
 @dataclass(frozen=True)

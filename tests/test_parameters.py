@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,16 @@ from typing import Any
 import pytest
 
 from pycore import charts
-from pycore.parameters import load, parameter, parameters, source, sources
+from pycore.parameters import (
+    PREPARSED,
+    from_preparsed,
+    load,
+    parameter,
+    parameters,
+    preparsed,
+    source,
+    sources,
+)
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 NOT_PARAMETER_FILES = {"sources", "messages.en"}
@@ -151,3 +161,34 @@ def test_package_and_data_load_from_a_zip(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "None"
+
+
+@pytest.mark.parametrize("name", data_files())
+def test_preparsed_copy_gives_the_same_values(name: str) -> None:
+    """The wheel's JSON copy of each data file reads back as the TOML's values (types, order)."""
+    data = load(name)
+    assert repr(from_preparsed(preparsed(data))) == repr(data)
+
+
+def test_preparsed_refuses_what_it_cannot_carry() -> None:
+    """A datetime, or a table shaped like a tagged date, fails the build instead of changing."""
+    with pytest.raises(TypeError):
+        preparsed({"at": datetime(2022, 11, 16, 9, 0)})
+    with pytest.raises(ValueError):
+        preparsed({"looks_like_a_date": {"$date": "2022-11-16"}})
+
+
+def test_load_prefers_the_preparsed_copy(tmp_path: Path) -> None:
+    """Where a data file has a pre-parsed copy beside it (built wheels), that copy is read."""
+    package = Path(__file__).resolve().parent.parent / "pycore"
+    shutil.copytree(package, tmp_path / "pycore", ignore=shutil.ignore_patterns("__pycache__"))
+    program = tmp_path / "pycore" / "data" / "program.toml"
+    marker = {"marker": {"description": "from the copy", "values": []}}
+    program.with_name(program.name + PREPARSED).write_text(preparsed(marker), encoding="utf-8")
+    code = "from pycore.parameters import load; print(load('program')['marker']['description'])"
+    done = subprocess.run(
+        [sys.executable, "-c", code], env={"PYTHONPATH": str(tmp_path)}, cwd=tmp_path,
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "from the copy"

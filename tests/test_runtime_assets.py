@@ -9,6 +9,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -46,6 +47,19 @@ def test_wheel_holds_every_module_and_data_file(wheel: tuple[str, bytes]) -> Non
     assert not any("__pycache__" in item or item.endswith(".pyc") for item in names)
     meta = runtime_assets.project()
     assert name == f"{meta['name']}-{meta['version']}-py3-none-any.whl"
+
+
+def test_wheel_carries_each_data_file_preparsed(wheel: tuple[str, bytes]) -> None:
+    """Beside every TOML data file the wheel has its JSON copy, holding the same values."""
+    from pycore import parameters
+
+    archive = zipfile.ZipFile(io.BytesIO(wheel[1]))
+    tomls = [n for n in archive.namelist() if n.startswith("pycore/data/") and n.endswith(".toml")]
+    assert tomls
+    for name in tomls:
+        copy = archive.read(name + parameters.PREPARSED).decode("utf-8")
+        values = tomllib.loads(archive.read(name).decode("utf-8"))
+        assert repr(parameters.from_preparsed(copy)) == repr(values)
 
 
 def test_wheel_record_matches_contents(wheel: tuple[str, bytes]) -> None:
