@@ -21,7 +21,6 @@ within each round so machine load affects them alike.
 from __future__ import annotations
 
 import argparse
-import base64
 import functools
 import gzip
 import json
@@ -36,7 +35,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -44,22 +42,15 @@ from urllib.parse import unquote, urlsplit
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-PYODIDE = ROOT / "node_modules" / "pyodide"
-RUNTIME_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-)
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # the tests' server and browser set-up, reused
+
+from checker_support import encode  # noqa: E402  (share-link format)
+from conftest import BROWSER_ARGS, QuietHandler, chromium_path, serve_directory  # noqa: E402
+
+from site_scripts.runtime_assets import PYODIDE_DIR, RUNTIME_FILES  # noqa: E402
+
+CHROMIUM = chromium_path() or "/usr/bin/chromium"
+ARGS = list(BROWSER_ARGS)
 GUIDE_PAGE = "/eligibility/work-experience/"
 WARM_UP_SECONDS = 3.0  # let the first visit finish caching compiled code before the restart
 TIMEOUT_MS = 60_000
@@ -129,8 +120,7 @@ SUBMIT_LOOP = """async (n) => {
 
 def share_fragment(profile: dict[str, Any]) -> str:
     """`#profile=` + base64url JSON without padding (the checker's share link)."""
-    raw = json.dumps(profile, separators=(",", ":")).encode("utf-8")
-    return "#profile=" + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+    return "#profile=" + encode(profile)
 
 
 # --- the served copy of the site --------------------------------------------------------------
@@ -153,19 +143,11 @@ class Traffic:
         return sent
 
 
-class PagesLikeHandler(SimpleHTTPRequestHandler):
-    """Static files served like GitHub Pages: Pyodide's MIME types, ``Cache-Control:
-    max-age=600``, gzip for text types (not for wasm or zip); counts the bytes it sends."""
+class PagesLikeHandler(QuietHandler):
+    """Static files served like GitHub Pages: Pyodide's MIME types (the tests' handler),
+    ``Cache-Control: max-age=600``, gzip for text types (not for wasm or zip); counts the
+    bytes it sends."""
 
-    extensions_map = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-        ".whl": "application/zip",
-        ".zip": "application/zip",
-    }
     compressible = ("text/", "application/json", "application/xml", "image/svg+xml")
     traffic: Traffic
 
@@ -205,9 +187,6 @@ class PagesLikeHandler(SimpleHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass  # the browser closed while a file was on its way (e.g. at a restart)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
 
 @functools.cache
 def gzipped(path: Path) -> bytes:
@@ -220,11 +199,9 @@ def serve(directory: Path) -> Iterator[tuple[str, Traffic]]:
     """Serve ``directory`` on a free 127.0.0.1 port; yields the base URL and its traffic log."""
     traffic = Traffic()
     handler = type("Handler", (PagesLikeHandler,), {"traffic": traffic})
-    bound = functools.partial(handler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), bound)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, url = serve_directory(directory, handler)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", traffic
+        yield url, traffic
     finally:
         server.shutdown()
 
@@ -236,7 +213,7 @@ def prepare_site(site: Path, work: Path) -> Path:
     baseline = copy / "baseline"
     (baseline / "pyodide").mkdir(parents=True)
     for name in RUNTIME_FILES:
-        shutil.copy2(PYODIDE / name, baseline / "pyodide" / name)
+        shutil.copy2(PYODIDE_DIR / name, baseline / "pyodide" / name)
     (baseline / "index.html").write_text(BASELINE_PAGE, encoding="utf-8")
     (baseline / "worker.mjs").write_text(BASELINE_WORKER, encoding="utf-8")
     return copy

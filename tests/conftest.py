@@ -19,6 +19,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("SITE_DIR", ROOT / "site"))
 
 
+# Chromium's own background traffic off; every host but 127.0.0.1 unresolvable.
+BROWSER_ARGS = (
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+)
+
+
 def chromium_path() -> str | None:
     """The browser Playwright drives: $CHROMIUM_PATH, the system Chromium, else Playwright's."""
     explicit = os.environ.get("CHROMIUM_PATH")
@@ -37,13 +47,7 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:  # type: i
     path = chromium_path()
     if path:
         args["executable_path"] = path
-    args["args"] = [
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    ]
+    args["args"] = list(BROWSER_ARGS)
     return args
 
 
@@ -64,9 +68,11 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def serve_directory(directory: Path) -> tuple[ThreadingHTTPServer, str]:
+def serve_directory(
+    directory: Path, handler_class: type[SimpleHTTPRequestHandler] = QuietHandler
+) -> tuple[ThreadingHTTPServer, str]:
     """Serve ``directory`` on a free port of 127.0.0.1; returns the server and its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"

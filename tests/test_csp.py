@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import base64
 import functools
-import json
 import re
 import threading
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
+from checker_support import share_url
 from conftest import QuietHandler
 from playwright.sync_api import Browser, Page
 
@@ -28,12 +26,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
   window.__violations.push(event.violatedDirective + " " + event.blockedURI);
 });
 """
-
-
-def share_link(profile: dict[str, Any]) -> str:
-    """The checker's share fragment for ``profile`` (base64url JSON, no padding)."""
-    raw = json.dumps(profile, separators=(",", ":")).encode("utf-8")
-    return "#profile=" + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
 PROFILE = {
@@ -179,7 +171,7 @@ def test_checker_shows_a_verdict_under_the_policy(
 ) -> None:
     """A share link gives a verdict with the page's meta policy and no violation."""
     page, console = watched
-    page.goto(site_url + "/checker/" + share_link(PROFILE))
+    page.goto(share_url(site_url, PROFILE))
     page.get_by_test_id("verdict").wait_for(timeout=30_000)
     assert violations(page) == [] and console == []
 
@@ -190,6 +182,6 @@ def test_checker_worker_runs_under_the_policy_as_a_header(
 ) -> None:
     """Sent as a header the policy also binds the worker: Pyodide still starts and answers."""
     page, console = watched
-    page.goto(header_site_url + "/checker/" + share_link(PROFILE))
+    page.goto(share_url(header_site_url, PROFILE))
     page.get_by_test_id("verdict").wait_for(timeout=30_000)
     assert violations(page) == [] and console == []

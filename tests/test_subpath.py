@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import functools
 import json
 import os
@@ -15,6 +14,7 @@ from http.server import ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
+from checker_support import share_url
 from conftest import ROOT, QuietHandler
 from playwright.sync_api import Page
 
@@ -43,11 +43,6 @@ PROFILE = {
     ],
     "language_tests": [],
 }
-
-
-def share_link(profile: dict[str, object]) -> str:
-    raw = json.dumps(profile, separators=(",", ":")).encode()
-    return "#profile=" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def free_port() -> int:
@@ -82,7 +77,7 @@ def test_share_link_gives_a_verdict_under_the_subpath(page: Page, subpath_url: s
     """The checker loads its runtime from the sub-path and answers; every request stays in it."""
     requested: list[str] = []
     page.context.on("request", lambda request: requested.append(request.url))
-    page.goto(subpath_url + "checker/" + share_link(PROFILE))
+    page.goto(share_url(subpath_url.rstrip("/"), PROFILE))
     verdict = page.get_by_test_id("verdict")
     verdict.wait_for(timeout=30_000)
     expected = json.loads(check_json(json.dumps(PROFILE)))["eligible"]
@@ -115,7 +110,7 @@ def test_guide_to_checker_journey_under_the_subpath(page: Page, subpath_url: str
 
 def test_service_worker_scope_is_the_subpath(page: Page, subpath_url: str) -> None:
     """The offline copy belongs to the sub-path (a neighbouring project is never covered)."""
-    page.goto(subpath_url + "checker/" + share_link(PROFILE))
+    page.goto(share_url(subpath_url.rstrip("/"), PROFILE))
     page.get_by_test_id("verdict").wait_for(timeout=30_000)
     scope = page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
     assert urlsplit(scope).path == SUBPATH
