@@ -22,9 +22,9 @@ from pycore import charts, messages
 from pycore.dates import ONE_DAY
 from pycore.language import LanguageOutcome, TestResult, accepted_from, language
 from pycore.parameters import load, parameter, parameters
+from pycore.profile import Profile
 from pycore.projection import projected_date
 from pycore.quebec import quebec
-from pycore.validation import Profile
 from pycore.work_experience import WorkExperience, work_experience
 
 # The data files the rules read (guide-only files such as crs.toml are not rules).
