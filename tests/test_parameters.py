@@ -187,8 +187,12 @@ def test_load_prefers_the_preparsed_copy(tmp_path: Path) -> None:
     program.with_name(program.name + PREPARSED).write_text(preparsed(marker), encoding="utf-8")
     code = "from pycore.parameters import load; print(load('program')['marker']['description'])"
     done = subprocess.run(
-        [sys.executable, "-c", code], env={"PYTHONPATH": str(tmp_path)}, cwd=tmp_path,
-        capture_output=True, text=True, check=False,
+        [sys.executable, "-c", code],
+        env={"PYTHONPATH": str(tmp_path)},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "from the copy"
