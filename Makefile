@@ -1,10 +1,15 @@
 # Two commands for a new machine: `make serve` (the site with a working checker on
 # http://127.0.0.1:8000) and `make test` (every test). Both set up what is missing.
+# While working: `make check` (format, lint, types, core and JavaScript unit tests; no site
+# build, no browser, no Pyodide), under a minute.
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+PY_SOURCES := pycore site_scripts tests bench
+# Node's own test runner, on the front end's pure modules (no browser).
+JS_UNIT_TESTS := $(wildcard tests/js/*.test.js tests/js/*.test.mjs)
 
-.PHONY: setup browser build serve dev test test-fast bench lint clean
+.PHONY: setup browser build serve dev check lint js-unit test bench clean
 
 setup: $(VENV)/.installed node_modules/.installed browser
 
@@ -33,9 +38,24 @@ serve: build
 dev: $(VENV)/.installed node_modules/.installed
 	$(PY) -m mkdocs serve -a 127.0.0.1:$(PORT)
 
-test: setup build
-	$(PY) -m ruff check pycore site_scripts tests bench
+# Format, lint and types: Python (ruff, mypy strict) and the JavaScript linter if package.json
+# names one (`npm run lint`).
+lint: $(VENV)/.installed node_modules/.installed
+	$(PY) -m ruff format --check $(PY_SOURCES)
+	$(PY) -m ruff check $(PY_SOURCES)
 	$(PY) -m mypy
+	npm run --silent --if-present lint
+
+js-unit: node_modules/.installed
+	$(if $(JS_UNIT_TESTS),node --test $(JS_UNIT_TESTS),@echo "no JavaScript unit tests")
+
+# The fast loop: leaves out the tests marked browser (Chromium), node (Pyodide under Node) and
+# site (a site build or its runtime).
+check: lint js-unit
+	$(PY) -m pytest -q -n auto -m "not browser and not node and not site"
+
+# Everything, as CI runs it (.ci/run).
+test: setup build lint js-unit
 	$(PY) -m pytest
 
 bench: setup build

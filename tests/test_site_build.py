@@ -29,6 +29,8 @@ RESOURCE_ATTRS = {
     "object": "data",
 }
 FETCHED_LINK_RELS = {"stylesheet", "preload", "modulepreload", "icon", "manifest", "prefetch"}
+# Each test here builds the site (module fixture) or reads its pages.
+pytestmark = pytest.mark.site
 
 
 @pytest.fixture(scope="module")
