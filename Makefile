@@ -6,10 +6,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 PY_SOURCES := pycore site_scripts tests bench
-# Node's own test runner, on the front end's pure modules (no browser).
-JS_UNIT_TESTS := $(wildcard tests/js/*.test.js tests/js/*.test.mjs)
 
-.PHONY: setup browser build serve dev check lint js-unit test bench clean
+.PHONY: setup browser build serve dev check lint test bench clean
 
 setup: $(VENV)/.installed node_modules/.installed browser
 
@@ -38,24 +36,20 @@ serve: build
 dev: $(VENV)/.installed node_modules/.installed
 	$(PY) -m mkdocs serve -a 127.0.0.1:$(PORT)
 
-# Format, lint and types: Python (ruff, mypy strict) and the JavaScript linter if package.json
-# names one (`npm run lint`).
-lint: $(VENV)/.installed node_modules/.installed
+# Python format, lint and types (ruff, mypy strict on pycore and site_scripts).
+lint: $(VENV)/.installed
 	$(PY) -m ruff format --check $(PY_SOURCES)
 	$(PY) -m ruff check $(PY_SOURCES)
 	$(PY) -m mypy
-	npm run --silent --if-present lint
 
-js-unit: node_modules/.installed
-	$(if $(JS_UNIT_TESTS),node --test $(JS_UNIT_TESTS),@echo "no JavaScript unit tests")
-
-# The fast loop: leaves out the tests marked browser (Chromium), node (Pyodide under Node) and
-# site (a site build or its runtime).
-check: lint js-unit
+# The fast loop: lint, then every test but those marked browser (Chromium), node (Pyodide under
+# Node) and site (a site build or its runtime). The front end's Node unit tests and its linter
+# run as pytest tests (tests/test_front_end.py), so they are in both loops.
+check: lint node_modules/.installed
 	$(PY) -m pytest -q -n auto -m "not browser and not node and not site"
 
 # Everything, as CI runs it (.ci/run).
-test: setup build lint js-unit
+test: setup build lint
 	$(PY) -m pytest
 
 bench: setup build
