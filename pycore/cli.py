@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from pycore import api, formatting, messages
+from pycore import api, messages
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -53,7 +53,7 @@ def _read(path: str) -> str:
 def text_report(result: dict[str, Any]) -> str:
     """The assessment as paragraphs: the verdict, one per requirement, then one line per item."""
     verdict = {True: "Eligible", False: "Not eligible", None: "Not enough information"}
-    lines = [f"{verdict[result['eligible']]} as of {formatting.long_date(result['as_of'])}.", ""]
+    lines = [f"{verdict[result['eligible']]} as of {messages.long_date(result['as_of'])}.", ""]
     titles = {"work_experience": "Work experience", "language": "Language", "quebec": "Quebec"}
     for requirement in result["requirements"]:
         status = {True: "met", False: "not met", None: "cannot be judged yet"}[requirement["met"]]
@@ -62,7 +62,7 @@ def text_report(result: dict[str, Any]) -> str:
     if projected:
         lines += [
             "If your current jobs continue, the work requirement would be met on "
-            f"{formatting.long_date(projected)}.",
+            f"{messages.long_date(projected)}.",
             "",
         ]
     for index, job in enumerate(result["jobs"]):

@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from pycore.formatting import long_date, number, series
+from pycore.formatting import long_date as long_date  # the CLI's text report uses it from here
+from pycore.formatting import number, series
 from pycore.parameters import load
 
 
