@@ -263,9 +263,7 @@ def launch(playwright: Playwright) -> Browser:
 def persistent(playwright: Playwright, profile_dir: Path, workers: bool = True) -> BrowserContext:
     """Chromium on an on-disk profile; ``workers=False`` blocks service workers."""
     return playwright.chromium.launch_persistent_context(
-        str(profile_dir),
-        executable_path=CHROMIUM,
-        args=ARGS,
+        str(profile_dir), executable_path=CHROMIUM, args=ARGS,
         service_workers="allow" if workers else "block",
     )
 
@@ -283,9 +281,8 @@ def cold(playwright: Playwright, url: str, mark_name: str, work: Path) -> float:
         shutil.rmtree(profile_dir, ignore_errors=True)
 
 
-def revisit(
-    playwright: Playwright, first_url: str, again_url: str, work: Path, workers: bool = True
-) -> float:
+def revisit(playwright: Playwright, first_url: str, again_url: str, work: Path,
+            workers: bool = True) -> float:
     """Visit, close the browser, start it again on the same profile: ms to ``cec:ready``."""
     profile_dir = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
     try:
@@ -318,14 +315,8 @@ def submits(playwright: Playwright, url: str, count: int) -> list[float]:
         browser.close()
 
 
-def page_bytes(
-    playwright: Playwright,
-    url: str,
-    traffic: Traffic,
-    site: Path,
-    work: Path,
-    until: Callable[[Page], Any],
-) -> dict[str, int]:
+def page_bytes(playwright: Playwright, url: str, traffic: Traffic, site: Path, work: Path,
+               until: Callable[[Page], Any]) -> dict[str, int]:
     """Bytes a fresh browser profile downloads for ``url`` until ``until(page)`` returns."""
     profile_dir = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
     context = persistent(playwright, profile_dir)
@@ -341,9 +332,8 @@ def page_bytes(
         shutil.rmtree(profile_dir, ignore_errors=True)
 
 
-def revisit_bytes(
-    playwright: Playwright, url: str, traffic: Traffic, site: Path, work: Path
-) -> dict[str, int]:
+def revisit_bytes(playwright: Playwright, url: str, traffic: Traffic, site: Path,
+                  work: Path) -> dict[str, int]:
     """Bytes downloaded by the second visit (after a restart) of the checker."""
     profile_dir = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
     try:
@@ -375,14 +365,9 @@ def lighthouse(url: str, work: Path) -> dict[str, float] | str:
         return "npx not found"
     report = work / f"lighthouse-{abs(hash(url))}.json"
     command = [
-        npx,
-        "--yes",
-        "lighthouse@12",
-        url,
+        npx, "--yes", "lighthouse@12", url,
         "--only-categories=performance,accessibility",
-        "--output=json",
-        f"--output-path={report}",
-        "--quiet",
+        "--output=json", f"--output-path={report}", "--quiet",
         "--chrome-flags=--headless=new --no-sandbox " + " ".join(ARGS),
     ]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
@@ -401,9 +386,8 @@ def lighthouse(url: str, work: Path) -> dict[str, float] | str:
 
 
 def summary(values: list[float]) -> str:
-    return (
-        f"{statistics.median(values):8.0f} {min(values):8.0f} {max(values):8.0f} {len(values):5d}"
-    )
+    return (f"{statistics.median(values):8.0f} {min(values):8.0f} {max(values):8.0f}"
+            f" {len(values):5d}")
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -437,104 +421,73 @@ def main(argv: list[str] | None = None) -> int:
             for round_ in range(args.runs):
                 print(f"round {round_ + 1}/{args.runs}", file=sys.stderr, flush=True)
                 results.setdefault("baseline cold: navigation -> ready", []).append(
-                    cold(playwright, baseline, "cec:ready", work)
-                )
+                    cold(playwright, baseline, "cec:ready", work))
                 results.setdefault("checker cold: share link -> verdict", []).append(
-                    cold(playwright, share, "cec:result", work)
-                )
+                    cold(playwright, share, "cec:result", work))
                 results.setdefault("checker cold: share link -> ready", []).append(
-                    cold(playwright, share, "cec:ready", work)
-                )
+                    cold(playwright, share, "cec:ready", work))
                 results.setdefault("baseline revisit: navigation -> ready", []).append(
-                    revisit(playwright, baseline, baseline, work)
-                )
+                    revisit(playwright, baseline, baseline, work))
                 results.setdefault("checker revisit: navigation -> ready", []).append(
-                    revisit(playwright, share, checker, work)
-                )
+                    revisit(playwright, share, checker, work))
                 # The same without the offline service worker: it must not slow revisits.
                 results.setdefault("checker revisit, service worker blocked", []).append(
-                    revisit(playwright, share, checker, work, workers=False)
-                )
+                    revisit(playwright, share, checker, work, workers=False))
             checks = submits(playwright, share, args.checks)
-            cold_bytes = page_bytes(
-                playwright, share, traffic, site, work, lambda page: mark(page, "cec:result")
-            )
+            cold_bytes = page_bytes(playwright, share, traffic, site, work,
+                                    lambda page: mark(page, "cec:result"))
             again_bytes = revisit_bytes(playwright, share, traffic, site, work)
-            guide_bytes = page_bytes(
-                playwright, base + GUIDE_PAGE, traffic, site, work, lambda page: None
-            )
+            guide_bytes = page_bytes(playwright, base + GUIDE_PAGE, traffic, site, work,
+                                     lambda page: None)
             scores = {}
             if not args.no_lighthouse:
                 for name, url in (("home", base + "/"), ("checker", checker)):
                     print(f"lighthouse {name}", file=sys.stderr, flush=True)
                     scores[name] = lighthouse(url, work)
 
-        print(
-            f"\nSite benchmark: {args.runs} runs per variant, Chromium {CHROMIUM}, "
-            f"{os.cpu_count()} CPUs, 127.0.0.1 served like GitHub Pages"
-            " (max-age=600, gzip for text)\n"
-        )
+        print(f"\nSite benchmark: {args.runs} runs per variant, Chromium {CHROMIUM}, "
+              f"{os.cpu_count()} CPUs, 127.0.0.1 served like GitHub Pages"
+              " (max-age=600, gzip for text)\n")
         print(f"{'measure (ms)':45} {'median':>8} {'min':>8} {'max':>8} {'runs':>5}")
         for name, values in results.items():
             print(f"{name:45} {summary(values)}")
-        print(
-            f"{'checker submit -> verdict':45} p50 {percentile(checks, 50):6.1f}"
-            f"   p95 {percentile(checks, 95):6.1f}   max {max(checks):6.1f}"
-            f"   ({len(checks)} checks)"
-        )
+        print(f"{'checker submit -> verdict':45} p50 {percentile(checks, 50):6.1f}"
+              f"   p95 {percentile(checks, 95):6.1f}   max {max(checks):6.1f}"
+              f"   ({len(checks)} checks)")
 
         def ratio(a: str, b: str) -> float:
             return statistics.median(results[a]) / statistics.median(results[b])
 
-        cold_ratio = ratio(
-            "checker cold: share link -> verdict", "baseline cold: navigation -> ready"
-        )
-        again_ratio = ratio(
-            "checker revisit: navigation -> ready", "baseline revisit: navigation -> ready"
-        )
+        cold_ratio = ratio("checker cold: share link -> verdict",
+                           "baseline cold: navigation -> ready")
+        again_ratio = ratio("checker revisit: navigation -> ready",
+                            "baseline revisit: navigation -> ready")
         p95 = percentile(checks, 95)
         print("\ntargets")
-        print(
-            f"  cold verdict / baseline cold ready   {cold_ratio:5.2f}  (<= 0.50) "
-            f"{'met' if cold_ratio <= 0.5 else 'NOT met'}"
-        )
-        print(
-            f"  revisit ready / baseline revisit     {again_ratio:5.2f}  (<= 0.50) "
-            f"{'met' if again_ratio <= 0.5 else 'NOT met'}"
-        )
-        print(
-            f"  submit -> verdict p95                {p95:5.1f} ms (<= 50) "
-            f"{'met' if p95 <= 50 else 'NOT met'}"
-        )
-        print(
-            f"  guide page Pyodide bytes             {guide_bytes['pyodide']:5d}  (= 0) "
-            f"{'met' if guide_bytes['pyodide'] == 0 else 'NOT met'}"
-        )
-        print(
-            "\nbytes transferred (wire: counted by the server, text gzipped like GitHub Pages;"
-            " raw: the files' sizes)"
-        )
-        for name, counts in (
-            ("checker cold", cold_bytes),
-            ("checker revisit", again_bytes),
-            ("guide page " + GUIDE_PAGE, guide_bytes),
-        ):
-            print(
-                f"  {name:38} wire {kb(counts['wire']):>11}  raw {kb(counts['raw']):>11}"
-                f"  requests {counts['requests']:3d}  pyodide {kb(counts['pyodide'])}"
-            )
+        print(f"  cold verdict / baseline cold ready   {cold_ratio:5.2f}  (<= 0.50) "
+              f"{'met' if cold_ratio <= 0.5 else 'NOT met'}")
+        print(f"  revisit ready / baseline revisit     {again_ratio:5.2f}  (<= 0.50) "
+              f"{'met' if again_ratio <= 0.5 else 'NOT met'}")
+        print(f"  submit -> verdict p95                {p95:5.1f} ms (<= 50) "
+              f"{'met' if p95 <= 50 else 'NOT met'}")
+        print(f"  guide page Pyodide bytes             {guide_bytes['pyodide']:5d}  (= 0) "
+              f"{'met' if guide_bytes['pyodide'] == 0 else 'NOT met'}")
+        print("\nbytes transferred (wire: counted by the server, text gzipped like GitHub Pages;"
+              " raw: the files' sizes)")
+        for name, counts in (("checker cold", cold_bytes), ("checker revisit", again_bytes),
+                             ("guide page " + GUIDE_PAGE, guide_bytes)):
+            print(f"  {name:38} wire {kb(counts['wire']):>11}  raw {kb(counts['raw']):>11}"
+                  f"  requests {counts['requests']:3d}  pyodide {kb(counts['pyodide'])}")
         if scores:
             print("\nLighthouse 12 (mobile)")
             for name, value in scores.items():
                 if isinstance(value, str):
                     print(f"  {name:10} {value}")
                     continue
-                print(
-                    f"  {name:10} performance {value['performance']:.2f}  accessibility "
-                    f"{value['accessibility']:.2f}  FCP {value['first-contentful-paint']:.0f} ms"
-                    f"  LCP {value['largest-contentful-paint']:.0f} ms"
-                    f"  TBT {value['total-blocking-time']:.0f} ms"
-                )
+                print(f"  {name:10} performance {value['performance']:.2f}  accessibility "
+                      f"{value['accessibility']:.2f}  FCP {value['first-contentful-paint']:.0f} ms"
+                      f"  LCP {value['largest-contentful-paint']:.0f} ms"
+                      f"  TBT {value['total-blocking-time']:.0f} ms")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

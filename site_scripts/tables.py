@@ -70,12 +70,10 @@ class Html(str):
 def cite(ids: Sequence[str]) -> Html:
     """Numbered links to references, titled with the source title (inline HTML: titles hold
     quotes and parentheses that a Markdown link title cannot)."""
-    return Html(
-        " ".join(
-            f'<a href="{html.escape(ref.url)}" title="{html.escape(ref.title)}">{index}</a>'
-            for index, ref in enumerate((source(i) for i in ids), start=1)
-        )
-    )
+    return Html(" ".join(
+        f'<a href="{html.escape(ref.url)}" title="{html.escape(ref.title)}">{index}</a>'
+        for index, ref in enumerate((source(i) for i in ids), start=1)
+    ))
 
 
 def stacked_table(
@@ -118,20 +116,18 @@ def stacked_table(
         '<tr role="row" markdown="1">' + "".join(td(i, v) for i, v in enumerate(row)) + "</tr>"
         for row in body
     ]
-    return "\n".join(
-        [
-            '<div class="cec-stack" markdown="1">',
-            '<table role="table" markdown="1">',
-            '<thead role="rowgroup" markdown="1">',
-            f'<tr role="row" markdown="1">{heads}</tr>',
-            "</thead>",
-            '<tbody role="rowgroup" markdown="1">',
-            *rows,
-            "</tbody>",
-            "</table>",
-            "</div>",
-        ]
-    )
+    return "\n".join([
+        '<div class="cec-stack" markdown="1">',
+        '<table role="table" markdown="1">',
+        '<thead role="rowgroup" markdown="1">',
+        f'<tr role="row" markdown="1">{heads}</tr>',
+        "</thead>",
+        '<tbody role="rowgroup" markdown="1">',
+        *rows,
+        "</tbody>",
+        "</table>",
+        "</div>",
+    ])
 
 
 def block(*parts: str) -> str:
@@ -151,14 +147,12 @@ def is_data_start(note: str) -> bool:
 
 
 def chart_heading(chart: Any, next_effective: date | None) -> str:
-    """ "CELPIP-General, tests taken from ..." worded from the version's dates."""
+    """"CELPIP-General, tests taken from ..." worded from the version's dates."""
     if next_effective is not None and is_data_start(chart.note):
         return f"{chart.name}, tests taken before {long_date(next_effective)}"
     if next_effective is not None:
-        return (
-            f"{chart.name}, tests taken from {long_date(chart.effective)} "
-            f"to the day before {long_date(next_effective)}"
-        )
+        return (f"{chart.name}, tests taken from {long_date(chart.effective)} "
+                f"to the day before {long_date(next_effective)}")
     if is_data_start(chart.note):
         return f"{chart.name}, current chart"
     return f"{chart.name}, tests taken from {long_date(chart.effective)}"
@@ -213,11 +207,8 @@ def crs(section: str) -> str:
             raise LookupError("crs.toml has no [[summary]] rows")
         body = [[row["group"], row["with_spouse"], row["without_spouse"]] for row in rows]
         table = markdown_table(["Factor group", "Maximum with a spouse", "Maximum without"], body)
-        return block(
-            table,
-            f"Grid in force from {long_date(data['effective'])}. "
-            f"Sources: {cite(data['references'])}",
-        )
+        return block(table, f"Grid in force from {long_date(data['effective'])}. "
+                     f"Sources: {cite(data['references'])}")
     if section not in CRS_SECTIONS:
         raise LookupError(f"crs section must be one of {', '.join(CRS_SECTIONS)} or summary")
     parts: list[str] = []
@@ -226,9 +217,8 @@ def crs(section: str) -> str:
         if sub.get("note"):
             title += f" {sub['note']}"
         parts += [title, markdown_table(sub["columns"], sub["rows"])]
-    parts.append(
-        f"Grid in force from {long_date(data['effective'])}. Sources: {cite(data['references'])}"
-    )
+    parts.append(f"Grid in force from {long_date(data['effective'])}. "
+                 f"Sources: {cite(data['references'])}")
     return block(*parts)
 
 
@@ -245,7 +235,8 @@ def draws_table(program: str) -> str:
         [row["date"], row.get("name", row.get("number", "")), row["invitations"], row["cutoff"]]
         for row in found
     ]
-    note = f"Data up to {long_date(data['data_until'])}. Sources: {cite(data['references'])}"
+    note = (f"Data up to {long_date(data['data_until'])}. "
+            f"Sources: {cite(data['references'])}")
     # Named draws (long category names) read better as cards on phones.
     table = stacked_table(header, body) if named else markdown_table(header, body)
     return block(table, note)
@@ -334,13 +325,8 @@ def timeline_entries() -> list[tuple[date, str, tuple[str, ...]]]:
         for position, chart in enumerate(versions):
             if position == 0 and is_data_start(chart.note):
                 continue
-            entries.append(
-                (
-                    chart.effective,
-                    f"{chart.name}: new score chart for tests taken from this date",
-                    tuple(chart.references),
-                )
-            )
+            entries.append((chart.effective, f"{chart.name}: new score chart for tests taken "
+                            "from this date", tuple(chart.references)))
     return sorted(entries, key=lambda e: e[0], reverse=True)
 
 
@@ -401,10 +387,8 @@ def choices() -> str:
     body = []
     for file in data_files():
         for path, node in find_choices(load(file), file):
-            refs = sorted(
-                {r for v in node.get("values", []) for r in v.get("references", [])}
-                | set(node.get("references", []))
-            )
+            refs = sorted({r for v in node.get("values", []) for r in v.get("references", [])}
+                          | set(node.get("references", [])))
             body.append([choice_label(file, path, node), node["choice"], cite(refs)])
     if not body:
         raise LookupError("no data value records a choice")
