@@ -1,10 +1,13 @@
 # Two commands for a new machine: `make serve` (the site with a working checker on
 # http://127.0.0.1:8000) and `make test` (every test). Both set up what is missing.
+# While working: `make check` (format, lint, types, core and JavaScript unit tests; no site
+# build, no browser, no Pyodide), under a minute.
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+PY_SOURCES := pycore site_scripts tests bench
 
-.PHONY: setup browser build serve dev test test-fast bench lint clean
+.PHONY: setup browser build serve dev check lint test bench clean
 
 setup: $(VENV)/.installed node_modules/.installed browser
 
@@ -33,9 +36,20 @@ serve: build
 dev: $(VENV)/.installed node_modules/.installed
 	$(PY) -m mkdocs serve -a 127.0.0.1:$(PORT)
 
-test: setup build
-	$(PY) -m ruff check pycore site_scripts tests bench
+# Python format, lint and types (ruff, mypy strict on pycore and site_scripts).
+lint: $(VENV)/.installed
+	$(PY) -m ruff format --check $(PY_SOURCES)
+	$(PY) -m ruff check $(PY_SOURCES)
 	$(PY) -m mypy
+
+# The fast loop: lint, then every test but those marked browser (Chromium), node (Pyodide under
+# Node) and site (a site build or its runtime). The front end's Node unit tests and its linter
+# run as pytest tests (tests/test_front_end.py), so they are in both loops.
+check: lint node_modules/.installed
+	$(PY) -m pytest -q -n auto -m "not browser and not node and not site"
+
+# Everything, as CI runs it (.ci/run).
+test: setup build lint
 	$(PY) -m pytest
 
 bench: setup build

@@ -1,7 +1,8 @@
 """Rules core of the Canadian Experience Class guide.
 
 Decides, as of an application date, whether a profile meets the CEC requirements
-(IRPR s.87.1), speaking the JSON contract in the project's checker-contract spec.
+(IRPR s.87.1), speaking the JSON contract described in ``pycore/schemas/README.md``
+(profile in, assessment or errors out, form metadata), with a JSON Schema for each.
 Standard library only: the same code runs in CPython and in Pyodide.
 """
 

@@ -22,9 +22,9 @@ from pycore import charts, messages
 from pycore.dates import ONE_DAY
 from pycore.language import LanguageOutcome, TestResult, accepted_from, language
 from pycore.parameters import load, parameter, parameters
+from pycore.profile import Profile
 from pycore.projection import projected_date
 from pycore.quebec import quebec
-from pycore.validation import Profile
 from pycore.work_experience import WorkExperience, work_experience
 
 # The data files the rules read (guide-only files such as crs.toml are not rules).
@@ -62,14 +62,14 @@ def assess(profile: Profile) -> dict[str, Any]:
         return _unsupported(profile)
     work = work_experience(profile.jobs, day)
     speech = language(profile.language_tests, day, work.main_teer)
-    quebec_met, quebec_reason = quebec(profile.plans_to_live_in_quebec, day)
+    intent = quebec(profile.plans_to_live_in_quebec, day)
     work_facts = _work_facts(work, day)
     language_facts = _language_facts(speech, day)
     quebec_facts = {"plans_to_live_in_quebec": profile.plans_to_live_in_quebec}
     requirements = [
         _requirement("work_experience", work.met, work.reason, work_facts),
         _requirement("language", speech.met, speech.reason, language_facts),
-        _requirement("quebec", quebec_met, quebec_reason, quebec_facts),
+        _requirement("quebec", intent.met, intent.reason, quebec_facts),
     ]
     projected = projected_date(work.basis, day) if work.met is False else None
     return {

@@ -17,10 +17,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from importlib import resources
 
-from pycore.parameters import load
+from pycore.parameters import load, parameter
 
-TESTS: tuple[str, ...] = ("celpip_general", "ielts_general", "pte_core", "tef_canada", "tcf_canada")
+
+def _chart_files() -> tuple[str, ...]:
+    """The tests with a chart in ``data/charts/``, in the order of the newest list of accepted
+    tests (then any other chart by name): adding a test is adding its chart file and its id."""
+    folder = resources.files("pycore").joinpath("data", "charts")
+    # A ``.toml`` file, or in the browser's wheel also its pre-parsed ``.toml.json`` copy.
+    found = {entry.name.split(".")[0] for entry in folder.iterdir() if ".toml" in entry.name}
+    listed = [
+        t for item in reversed(parameter("language", "accepted_tests").values) for t in item.value
+    ]
+    return tuple(dict.fromkeys(t for t in listed if t in found)) + tuple(
+        sorted(found - set(listed))
+    )
+
+
+TESTS: tuple[str, ...] = _chart_files()
 ABILITIES: tuple[str, ...] = ("reading", "writing", "listening", "speaking")
 
 Score = float  # an int score is a float for typing purposes (PEP 484 numeric tower)

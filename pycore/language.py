@@ -33,7 +33,7 @@ from datetime import date
 from pycore import charts
 from pycore.dates import ONE_DAY, first_day_not_younger, years_before
 from pycore.parameters import load, parameter
-from pycore.validation import LanguageTest
+from pycore.profile import LanguageTest
 
 LEVEL_PARAMETERS: tuple[str, ...] = ("minimum_level_teer_0_1", "minimum_level_teer_2_3")
 

@@ -11,15 +11,12 @@ catalog would sit beside it as ``messages.fr.toml``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from functools import cache
 from typing import Any
 
+from pycore.formatting import long_date as long_date  # the CLI's text report uses it from here
+from pycore.formatting import number, series
 from pycore.parameters import load
-
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
 
 
 @cache
@@ -27,19 +24,6 @@ def catalog(language: str = "en") -> dict[str, str]:
     """Every reason code and its template, for ``language``."""
     raw = load(f"messages.{language}")
     return {str(code): str(template) for code, template in raw.items()}
-
-
-def long_date(value: date | str) -> str:
-    """An ISO date as a reader writes it: 2026-11-21 -> November 21, 2026."""
-    day = date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
-def number(value: float) -> str:
-    """A figure with thousands separators and at most one decimal: 1560 -> 1,560; 0.5 -> 0.5."""
-    if isinstance(value, int) or float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.1f}"
 
 
 class _Fact:
@@ -58,8 +42,7 @@ def _show(value: Any, spec: str = "") -> str:
     if spec == "date":
         return long_date(value)
     if spec == "or":  # "0, 1, 2 or 3"
-        shown = [_show(item) for item in value]
-        return " or ".join([", ".join(shown[:-1]), shown[-1]] if len(shown) > 2 else shown)
+        return series([_show(item) for item in value])
     if spec.startswith("plural:"):
         word = spec.removeprefix("plural:")
         return f"{_show(value)} {word if value == 1 else word + 's'}"

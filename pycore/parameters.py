@@ -81,6 +81,7 @@ class Parameter:
     provision: str
     values: tuple[Value, ...]
     choice: str = ""
+    guide_only: bool = False  # shown by the guide, not read by the engine (``guide_only = true``)
 
     def at(self, day: date) -> Value | None:
         """The value in force on ``day``, or None before the first effective date."""
@@ -118,6 +119,7 @@ def parameter(file: str, key: str) -> Parameter:
         provision=raw.get("provision", ""),
         values=values,
         choice=raw.get("choice", ""),
+        guide_only=bool(raw.get("guide_only", False)),
     )
 
 

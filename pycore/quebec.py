@@ -12,14 +12,24 @@ Work done in Quebec counts like any work "in Canada" (choice recorded in
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from pycore.parameters import parameter
 
 
-def quebec(plans_to_live_in_quebec: bool, application_date: date) -> tuple[bool, str]:
+@dataclass(frozen=True)
+class QuebecOutcome:
+    """The outcome of the intent requirement on one application date."""
+
+    met: bool
+    reason: str
+    plans_to_live_in_quebec: bool
+
+
+def quebec(plans_to_live_in_quebec: bool, application_date: date) -> QuebecOutcome:
     """Whether the intent requirement is met, with its reason code."""
     required = parameter("quebec", "must_intend_to_live_outside_quebec").value_at(application_date)
     if required and plans_to_live_in_quebec:
-        return False, "quebec.plans_quebec"
-    return True, "quebec.outside_quebec"
+        return QuebecOutcome(False, "quebec.plans_quebec", plans_to_live_in_quebec)
+    return QuebecOutcome(True, "quebec.outside_quebec", plans_to_live_in_quebec)

@@ -12,20 +12,13 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from typing import Any
 
 from pycore import charts, messages
+from pycore.profile import BOOLEAN_JOB_FACTS, Job, LanguageTest, Profile
 
-BOOLEAN_JOB_FACTS: tuple[str, ...] = (
-    "paid",
-    "self_employed",
-    "full_time_student",
-    "work_authorized",
-    "in_canada",
-)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NOC_CODE = re.compile(r"\d{5}")
 # Input sanity bounds, not rules: they keep date arithmetic (windows, projections) in range.
@@ -41,42 +34,6 @@ class ProfileError(ValueError):
     def __init__(self, errors: list[dict[str, str]]) -> None:
         super().__init__(f"{len(errors)} problem(s) in the profile")
         self.errors = errors
-
-
-@dataclass(frozen=True)
-class Job:
-    """One job, or one stretch of a job whose facts differ, as entered."""
-
-    title: str | None
-    noc_code: str | None
-    teer: int
-    start: date
-    end: date | None
-    hours_per_week: Fraction
-    paid: bool
-    self_employed: bool
-    full_time_student: bool
-    work_authorized: bool
-    in_canada: bool
-
-
-@dataclass(frozen=True)
-class LanguageTest:
-    """One language test result: the test, the day it was taken, the four scores."""
-
-    test: str
-    date: date
-    scores: Mapping[str, float]
-
-
-@dataclass(frozen=True)
-class Profile:
-    """A checked profile: everything the rules need, judged as of ``application_date``."""
-
-    application_date: date
-    plans_to_live_in_quebec: bool
-    jobs: tuple[Job, ...]
-    language_tests: tuple[LanguageTest, ...]
 
 
 class _Collector:

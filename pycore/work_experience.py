@@ -32,7 +32,7 @@ from fractions import Fraction
 
 from pycore.dates import ONE_DAY, years_before
 from pycore.parameters import parameter
-from pycore.validation import Job
+from pycore.profile import Job
 
 DAYS_PER_WEEK = 7
 

@@ -1,22 +1,17 @@
-"""Reader-facing formats for data values: 1,560; November 16, 2022; "0, 1, 2 or 3"."""
+"""Reader-facing formats for data values: 1,560; November 16, 2022; "0, 1, 2 or 3".
+
+Dates, numbers and lists come from ``pycore.formatting``, the formatter the engine's sentences
+use too (locale-independent), so a guide page and a checker result print them alike.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-
-def long_date(day: date) -> str:
-    """A date as readers write it in Canadian English: "November 16, 2022"."""
-    return f"{day:%B} {day.day}, {day.year}"
-
-
-def number(value: int | float) -> str:
-    """An integer with thousands separators; a float without a trailing ``.0`` beyond one."""
-    if isinstance(value, int):
-        return f"{value:,}"
-    text = f"{value:,.2f}".rstrip("0")
-    return text + "0" if text.endswith(".") else text
+from pycore.formatting import as_written as number
+from pycore.formatting import long_date as long_date
+from pycore.formatting import series as series
 
 
 def quantity(value: int | float, unit: str) -> str:
@@ -28,15 +23,6 @@ def quantity(value: int | float, unit: str) -> str:
     if unit.endswith(" level"):
         return f"{unit.removesuffix(' level')} {number(value)}"
     return f"{number(value)} {unit}".rstrip()
-
-
-def series(items: list[str], conjunction: str = "or") -> str:
-    """Items joined for a sentence: "0, 1, 2 or 3" (no serial comma, as canada.ca writes)."""
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 def reader_value(value: Any) -> str:

@@ -78,6 +78,18 @@ def serve_directory(
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+# Fixtures that build the site or publish its runtime (``runtime``: test_integrity's, precompiled
+# by Pyodide under Node): a test using one is marked ``site``, which ``make check`` leaves out.
+SITE_FIXTURES = frozenset({"built_site", "site_url", "runtime"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses the built site ``site``, so a fast run can leave it out."""
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+
+
 @pytest.fixture(scope="session")
 def built_site() -> Path:
     """The site built by `make build` (built here when missing, e.g. when pytest runs alone)."""

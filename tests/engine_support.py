@@ -12,7 +12,8 @@ from fractions import Fraction
 from typing import Any
 
 from pycore.dates import years_before
-from pycore.validation import Job, Profile, parse_profile
+from pycore.profile import Job, Profile
+from pycore.validation import parse_profile
 from pycore.work_experience import Rules
 
 APP = date(2026, 11, 21)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from importlib import resources
 
 import pytest
 
 from pycore import charts
+from pycore.parameters import parameter
 
 
 @pytest.mark.parametrize("test_id", charts.TESTS)
@@ -97,3 +99,12 @@ def test_lowest_score_for_level() -> None:
     assert version.lowest_score("listening", top_level) == top_row["listening"]
     assert version.lowest_score("listening", top_level + 1) is None
     assert version.lowest_score("listening", 1) == version.rows[-1][1]["listening"]
+
+
+def test_the_tests_are_the_chart_files_in_the_accepted_order() -> None:
+    """charts.TESTS is one id per file in data/charts/, ordered as the newest accepted list."""
+    folder = resources.files("pycore").joinpath("data", "charts")
+    files = {entry.name.removesuffix(".toml") for entry in folder.iterdir()}
+    assert set(charts.TESTS) == files and len(charts.TESTS) == len(files)
+    newest = parameter("language", "accepted_tests").values[-1].value
+    assert list(charts.TESTS[: len(newest)]) == [t for t in newest if t in files]

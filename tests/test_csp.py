@@ -128,8 +128,11 @@ def test_policy_allows_only_the_sites_own_origin(built_site: Path) -> None:
 
 def test_every_inline_script_is_hashed_and_no_inline_handlers(built_site: Path) -> None:
     """Every inline script of every page is allowed on every page; no on*= attributes exist."""
-    every = {csp.script_hash(body) for page in pages(built_site)
-             for body in csp.inline_scripts(page.read_text(encoding="utf-8"))}
+    every = {
+        csp.script_hash(body)
+        for page in pages(built_site)
+        for body in csp.inline_scripts(page.read_text(encoding="utf-8"))
+    }
     assert every, "Material's inline scripts were expected"
     for page in pages(built_site):
         assert every <= set(directives(page)["script-src"]), page

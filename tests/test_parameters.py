@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from pycore import charts
+from pycore.assessment import RULE_FILES
 from pycore.parameters import (
     PREPARSED,
     from_preparsed,
@@ -28,6 +29,7 @@ from pycore.parameters import (
 )
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+PYCORE = Path(__file__).resolve().parent.parent / "pycore"
 NOT_PARAMETER_FILES = {"sources", "messages.en"}
 
 
@@ -187,8 +189,26 @@ def test_load_prefers_the_preparsed_copy(tmp_path: Path) -> None:
     program.with_name(program.name + PREPARSED).write_text(preparsed(marker), encoding="utf-8")
     code = "from pycore.parameters import load; print(load('program')['marker']['description'])"
     done = subprocess.run(
-        [sys.executable, "-c", code], env={"PYTHONPATH": str(tmp_path)}, cwd=tmp_path,
-        capture_output=True, text=True, check=False,
+        [sys.executable, "-c", code],
+        env={"PYTHONPATH": str(tmp_path)},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "from the copy"
+
+
+def test_every_rule_parameter_is_read_by_the_engine_or_marked_guide_only() -> None:
+    """Each parameter of a rule file is named in the engine's code, or says ``guide_only``."""
+    code = "\n".join(path.read_text(encoding="utf-8") for path in PYCORE.glob("*.py"))
+    for name in RULE_FILES:
+        for item in parameters(name):
+            key = item.name.split(".", 1)[1]
+            named = f'"{key}"' in code
+            assert named != item.guide_only, (
+                f"{item.name}: read by the engine and marked guide_only"
+                if named
+                else f"{item.name}: not read by the engine; mark it guide_only = true or use it"
+            )

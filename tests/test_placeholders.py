@@ -254,8 +254,9 @@ def test_timeline_is_newest_first_and_includes_real_changes() -> None:
     assert len(rows) == len(days)
     cells = {(r[0], r[1]) for r in rows}
     points = parameter("crs", "arranged_employment_points")
-    assert any(d == long_date(points.values[-1].effective) and points.description in c
-               for d, c in cells)
+    assert any(
+        d == long_date(points.values[-1].effective) and points.description in c for d, c in cells
+    )
     for change in load("express_entry")["changes"]:
         assert (long_date(change["date"]), change["title"]) in cells
 
@@ -338,7 +339,8 @@ def test_level_units_go_before_the_number() -> None:
         assert not any(f"{value} {level.unit}" in t for t in texts)
     hours = parameter("work_experience", "hours_required")
     assert quantity(hours.values[-1].value, hours.unit) == (
-        f"{reader_value(hours.values[-1].value)} {hours.unit}")
+        f"{reader_value(hours.values[-1].value)} {hours.unit}"
+    )
 
 
 def test_readings_that_are_not_changes_stay_out_of_the_timeline() -> None:

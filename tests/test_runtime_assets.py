@@ -99,6 +99,7 @@ def test_wheel_imports_from_the_zip(wheel: tuple[str, bytes], tmp_path: Path) ->
     )
 
 
+@pytest.mark.site  # publishes the runtime: bytecode made by Pyodide under Node
 def test_install_copies_runtime_and_wheel(tmp_path: Path, wheel: tuple[str, bytes]) -> None:
     """The runtime files and the wheel land in site/pyodide under content-hashed names.
 
@@ -115,6 +116,7 @@ def test_install_copies_runtime_and_wheel(tmp_path: Path, wheel: tuple[str, byte
     assert names[wheel[0]].startswith(wheel[0].removesuffix(".whl"))
 
 
+@pytest.mark.site  # publishes the runtime: bytecode made by Pyodide under Node
 def test_rebuild_rewrites_nothing_and_drops_stale_wheels(
     tmp_path: Path, wheel: tuple[str, bytes]
 ) -> None:
@@ -174,6 +176,7 @@ def test_config_only_on_the_checker_page() -> None:
     )
 
 
+@pytest.mark.site  # publishes the runtime: bytecode made by Pyodide under Node
 def test_checker_page_config_points_at_runtime(wheel: tuple[str, bytes]) -> None:
     """The checker page embeds the runtime folder (relative to the page), wheel and metadata."""
     html = runtime_assets.on_post_page(
@@ -194,6 +197,7 @@ def test_checker_page_config_points_at_runtime(wheel: tuple[str, bytes]) -> None
     assert "metadata" in config
 
 
+@pytest.mark.site  # publishes the runtime: bytecode made by Pyodide under Node
 def test_config_cannot_close_its_script_tag(monkeypatch: pytest.MonkeyPatch) -> None:
     """A "</" inside the JSON is escaped, so data cannot end the script element early."""
     monkeypatch.setattr(runtime_assets, "form_metadata", lambda: {"name": "</script><b>"})

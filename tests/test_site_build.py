@@ -18,9 +18,19 @@ from pycore.parameters import source
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 # Attributes that make the browser fetch something, by tag (link: by rel, below).
-RESOURCE_ATTRS = {"script": "src", "img": "src", "iframe": "src", "source": "src",
-                  "audio": "src", "video": "src", "embed": "src", "object": "data"}
+RESOURCE_ATTRS = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "audio": "src",
+    "video": "src",
+    "embed": "src",
+    "object": "data",
+}
 FETCHED_LINK_RELS = {"stylesheet", "preload", "modulepreload", "icon", "manifest", "prefetch"}
+# Each test here builds the site (module fixture) or reads its pages.
+pytestmark = pytest.mark.site
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +39,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr[-4000:]
     return out
@@ -158,8 +170,13 @@ def test_no_page_offers_editing_or_a_generator_credit(site: Path) -> None:
 
 def test_glossary_and_tooltips_explain_the_same_terms() -> None:
     """Every abbreviation with a tooltip has a glossary entry, and every entry a tooltip."""
-    tooltips = set(re.findall(r"^\*\[([^\]]+)\]:", (DOCS / "includes/abbreviations.md")
-                              .read_text(encoding="utf-8"), re.M))
+    tooltips = set(
+        re.findall(
+            r"^\*\[([^\]]+)\]:",
+            (DOCS / "includes/abbreviations.md").read_text(encoding="utf-8"),
+            re.M,
+        )
+    )
     glossary = (DOCS / "glossary.md").read_text(encoding="utf-8")
     terms = set(re.findall(r"^(\S[^\n]*)\n:   ", glossary, re.M))
     assert len(tooltips) >= 20
@@ -168,8 +185,13 @@ def test_glossary_and_tooltips_explain_the_same_terms() -> None:
 
 # Pages whose numbers must all come from data (the reader pages have their own test module).
 DATA_FED_PAGES = [
-    "express-entry/index.md", "express-entry/categories.md", "after-invitation/index.md",
-    "after-invitation/bridging-open-work-permit.md", "glossary.md", "sources.md", "changes.md",
+    "express-entry/index.md",
+    "express-entry/categories.md",
+    "after-invitation/index.md",
+    "after-invitation/bridging-open-work-permit.md",
+    "glossary.md",
+    "sources.md",
+    "changes.md",
 ]
 # Numbers that are names, not rules: provisions, NOC 2021, years that label data, list items,
 # and quotations of other pages' claims (which the page then corrects).
