@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from pycore import charts, messages
+from pycore.crs_profile import CrsProfile, parse_crs
 
 BOOLEAN_JOB_FACTS: tuple[str, ...] = (
     "paid",
@@ -77,6 +78,7 @@ class Profile:
     plans_to_live_in_quebec: bool
     jobs: tuple[Job, ...]
     language_tests: tuple[LanguageTest, ...]
+    crs: CrsProfile | None = None  # what the CRS estimate scores beyond jobs and tests
 
 
 class _Collector:
@@ -203,9 +205,10 @@ def parse_profile(data: Any, strict: bool = False) -> Profile:
         test = _parse_test(check, raw, f"language_tests[{index}]")
         if test is not None:
             tests.append(test)
+    crs = parse_crs(check, data.get("crs"), application_date)
     if check.errors or application_date is None:
         raise ProfileError(check.errors)
-    return Profile(application_date, quebec, tuple(jobs), tuple(tests))
+    return Profile(application_date, quebec, tuple(jobs), tuple(tests), crs)
 
 
 def _parse_job(check: _Collector, raw: Any, path: str) -> Job | None:
