@@ -23,7 +23,8 @@ ABILITIES = ("reading", "writing", "listening", "speaking")
 def celpip(level: int | list[int], day: date = TEST_DAY) -> dict[str, Any]:
     """A CELPIP-General result (score = CLB level from 4 to 10)."""
     levels = level if isinstance(level, list) else [level] * 4
-    return {"test": "celpip_general", "date": day.isoformat(), **dict(zip(ABILITIES, levels, strict=True))}
+    scores = dict(zip(ABILITIES, levels, strict=True))
+    return {"test": "celpip_general", "date": day.isoformat(), **scores}
 
 
 def crs_object(**changes: Any) -> dict[str, Any]:
