@@ -85,25 +85,33 @@ class Table:
     cap: tuple[int, ...] = ()
     column_reads: str | None = None
     column_min: tuple[int, ...] = ()
+    # Row index by figure, built once (scoring looks rows up thousands of times a check).
+    index: dict[int | str, int] = field(default_factory=dict, compare=False, hash=False)
+    maxima: list[int] = field(default_factory=list, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        columns = len(self.rows[0]["points"])
+        self.maxima.extend(max(int(row["points"][c]) for row in self.rows) for c in range(columns))
+        for position, row in enumerate(self.rows):
+            for value in row.get("values", ()):
+                self.index.setdefault(value, position)
+            if "values" not in row:
+                for number in range(row.get("min", 0), row.get("max", MAX_AGE) + 1):
+                    self.index.setdefault(number, position)
 
     def row(self, value: int | str) -> dict[str, Any] | None:
-        """The row whose bounds hold ``value`` (an education level or a number)."""
-        for row in self.rows:
-            if "values" in row:
-                if value in row["values"]:
-                    return row
-            elif isinstance(value, int) and row.get("min", value) <= value <= row.get("max", value):
-                return row
-        return None
+        """The row whose bounds hold ``value`` (an education level, or a number 0 to 120)."""
+        position = self.index.get(value)
+        return None if position is None else self.rows[position]
 
     def points(self, value: int | str, column: int) -> int:
         """Points of ``value``'s row in ``column`` (0 when no row holds it)."""
-        found = self.row(value)
-        return int(found["points"][column]) if found else 0
+        position = self.index.get(value)
+        return 0 if position is None else int(self.rows[position]["points"][column])
 
     def most(self, column: int) -> int:
         """The most points a row gives in ``column``."""
-        return max(int(row["points"][column]) for row in self.rows)
+        return self.maxima[column]
 
 
 @cache
@@ -141,6 +149,7 @@ def additional_rows(factor: str) -> tuple[dict[str, Any], ...]:
     return tuple(row for row in rows if row.get("factor") == factor)
 
 
+@cache
 def grid_value(name: str, day: date) -> int:
     """A ``crs.toml`` value in force on ``day``.
 
@@ -807,15 +816,17 @@ class Levers:
 
         figures = self.figures
         if crs.date_of_birth is not None and figures.age is not None:
-            shown, previous, last_row = 0, self.total, table("age").rows[-1]
-            for age in range(figures.age + 1, MAX_AGE + 1):
+            shown, previous = 0, self.total
+            # Points change only where a new age row starts: try those birthdays alone.
+            starts = sorted(row["min"] for row in table("age").rows if "min" in row)
+            for age in (start for start in starts if start > figures.age):
                 total = self._total(age=age)
                 if total < previous:
                     note("age", "crs.lower_birthday", shift_years(crs.date_of_birth, age),
                          total, age=age)
                     shown += 1
                 previous = total
-                if shown == BIRTHDAYS_SHOWN or table("age").row(age) == last_row:
+                if shown == BIRTHDAYS_SHOWN:
                     break
         for language in ("english", "french"):
             speech = getattr(figures, language)
