@@ -638,7 +638,9 @@ def assess_crs(profile: Profile, supported: bool = True) -> dict[str, Any] | Non
         "not_scored": (["arranged_employment"]
                        if grid_value("arranged_employment_points", day) else []),
     }
-    if breakdown.total is None:
+    if "crs.spouse" in crs.missing:  # which columns apply is unknown: core and spouse too
+        result.update(total=None, core=None, spouse=None)
+    if result["total"] is None:
         result.update(improvements=[], lowers=[], rounds=None)
         return result
     levers = Levers(figures, breakdown.total, day, work, profile)

@@ -225,6 +225,16 @@ def test_missing_inputs_leave_totals_null_and_are_listed() -> None:
     assert factor({"crs": result}, "age")["points"] == 0
 
 
+def test_unknown_spouse_status_leaves_the_spouse_dependent_sums_null() -> None:
+    """Without the ``spouse`` key, core, spouse and total are null; additional is still known."""
+    fields = crs_object(provincial_nomination=True)
+    del fields["spouse"]
+    result = check(fields)["crs"]
+    assert result["missing"] == ["crs.spouse"]
+    assert result["total"] is result["core"] is result["spouse"] is None
+    assert result["additional"] == crs.grid_value("provincial_nomination_points", APP)
+
+
 @pytest.mark.parametrize(
     ("change", "path"),
     [
