@@ -640,13 +640,14 @@ def assess_crs(profile: Profile, supported: bool = True) -> dict[str, Any] | Non
     }
     if "crs.spouse" in crs.missing:  # which columns apply is unknown: core and spouse too
         result.update(total=None, core=None, spouse=None)
-    if result["total"] is None:
+    total = result["total"]
+    if total is None:
         result.update(improvements=[], lowers=[], rounds=None)
         return result
-    levers = Levers(figures, breakdown.total, day, work, profile)
+    levers = Levers(figures, total, day, work, profile)
     result["improvements"] = levers.improvements()
     result["lowers"] = levers.lowers(crs)
-    result["rounds"] = rounds(breakdown.total, day)
+    result["rounds"] = rounds(total, day)
     return result
 
 
