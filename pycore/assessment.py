@@ -8,7 +8,8 @@ Each requirement carries its reason codes, a sentence from the message catalog
 and the figures used (``facts``).
 
 Not modelled anywhere: the NOC lead statement and duties, restricted
-occupations, admissibility, the physicians' public policy, CRS ranking.
+occupations, admissibility, the physicians' public policy. The CRS estimate is
+``pycore.crs`` (``crs``: null when the profile has no ``crs`` object).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from pycore import charts, messages
+from pycore.crs import assess_crs
 from pycore.dates import ONE_DAY
 from pycore.language import LanguageOutcome, TestResult, accepted_from, language
 from pycore.parameters import load, parameter, parameters
@@ -82,6 +84,7 @@ def assess(profile: Profile) -> dict[str, Any]:
         "language_tests": [_test_entry(result, day) for result in speech.results],
         "projected_work_experience_date": projected.isoformat() if projected else None,
         "jobs": [_job_entry(work, job.teer, index) for index, job in enumerate(profile.jobs)],
+        "crs": assess_crs(profile),
     }
 
 
@@ -253,4 +256,5 @@ def _unsupported(profile: Profile) -> dict[str, Any]:
         "jobs": [
             {"counted_hours": 0, "excluded_because": None, "message": None} for _ in profile.jobs
         ],
+        "crs": assess_crs(profile, supported=False),
     }

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pycore import api, messages
+from pycore.crs_text import crs_lines
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -79,6 +80,7 @@ def text_report(result: dict[str, Any]) -> str:
                 )
                 shown += "."
             lines.append(f"Test {index + 1} ({test['name']}): {test['message']}{shown}")
+    lines += crs_lines(result.get("crs"))
     return "\n".join(lines).rstrip() + "\n"
 
 

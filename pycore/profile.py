@@ -11,6 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # crs_profile imports this module's types
+    from pycore.crs_profile import CrsProfile
 
 BOOLEAN_JOB_FACTS: tuple[str, ...] = (
     "paid",
@@ -55,3 +59,4 @@ class Profile:
     plans_to_live_in_quebec: bool
     jobs: tuple[Job, ...]
     language_tests: tuple[LanguageTest, ...]
+    crs: CrsProfile | None = None  # what the CRS estimate scores beyond jobs and tests

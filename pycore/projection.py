@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
+from itertools import pairwise
 
 from pycore.dates import ONE_DAY, shift_years, years_before
 from pycore.work_experience import Counting, qualifying_units
@@ -60,6 +61,31 @@ def projected_date(basis: Counting, application_date: date) -> date | None:
 
     for low, high in zip(points, points[1:], strict=False):
         found = _first_in_piece(total, low, high, basis.required)
+        if found is not None:
+            return date.fromordinal(found)
+    return None
+
+
+def date_falling_below(basis: Counting, application_date: date, units: int) -> date | None:
+    """First date after ``application_date`` on which the window holds fewer than ``units``.
+
+    Days leave the window as it moves; jobs still running add days. None when the total
+    never falls below ``units`` within the search horizon (a job running on at full time).
+    Used by the CRS estimate for the day a year of Canadian work leaves its window.
+    """
+    years = basis.rules.window_years
+    start = application_date.toordinal() + 1
+    last_change = max(basis.timeline.starts, default=start)
+    horizon = min(
+        max(start, last_change) + 366 * (years + _LEAP_CYCLE_YEARS), date.max.toordinal()
+    )
+    points = sorted({start, horizon, *(_breakpoints(basis, start, horizon))})
+
+    def shortfall(day: int) -> int:  # at least 1 - units exactly when the total is under units
+        return -qualifying_units(basis, date.fromordinal(day))
+
+    for low, high in pairwise(points):
+        found = _first_in_piece(shortfall, low, high, 1 - units)
         if found is not None:
             return date.fromordinal(found)
     return None

@@ -17,6 +17,7 @@ from fractions import Fraction
 from typing import Any
 
 from pycore import charts, messages
+from pycore.crs_profile import parse_crs
 from pycore.profile import BOOLEAN_JOB_FACTS, Job, LanguageTest, Profile
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -160,9 +161,10 @@ def parse_profile(data: Any, strict: bool = False) -> Profile:
         test = _parse_test(check, raw, f"language_tests[{index}]")
         if test is not None:
             tests.append(test)
+    crs = parse_crs(check, data.get("crs"), application_date)
     if check.errors or application_date is None:
         raise ProfileError(check.errors)
-    return Profile(application_date, quebec, tuple(jobs), tuple(tests))
+    return Profile(application_date, quebec, tuple(jobs), tuple(tests), crs)
 
 
 def _parse_job(check: _Collector, raw: Any, path: str) -> Job | None:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from pycore.parameters import Source, load, parameters, source, sources
+from pycore.parameters import Source, load, parameter, parameters, source, sources
 from site_scripts import draws
 from site_scripts.data_values import data_files
 from site_scripts.formatting import long_date, quantity, reader_value, series
@@ -198,6 +198,14 @@ def language_chart(test_id: str) -> str:
 CRS_SECTIONS = ("core", "spouse", "transferability", "additional")
 
 
+def crs_row(row: dict[str, Any], on: date) -> list[Any]:
+    """A grid row as shown: its label, then its points (a dated parameter's value on ``on``,
+    the grid's date, for the additional points)."""
+    if "parameter" in row:
+        return [row["label"], parameter("crs", row["parameter"]).value_at(on)]
+    return [row["label"], *row["points"]]
+
+
 def crs(section: str) -> str:
     """One section of the CRS grid (sub-tables with titles), or the summary of maxima."""
     data = load("crs")
@@ -216,7 +224,8 @@ def crs(section: str) -> str:
         title = f"**{sub['title']}**"
         if sub.get("note"):
             title += f" {sub['note']}"
-        parts += [title, markdown_table(sub["columns"], sub["rows"])]
+        body = [crs_row(row, data["effective"]) for row in sub["rows"]]
+        parts += [title, markdown_table(sub["columns"], body)]
     parts.append(f"Grid in force from {long_date(data['effective'])}. "
                  f"Sources: {cite(data['references'])}")
     return block(*parts)

@@ -133,6 +133,7 @@ def namespace(app: date) -> dict[str, Any]:
         "TEER_START": teer_start,
         "PTE_ACCEPTED": accepted_from("pte_core"),
         "TEF_NEW": newest_tef,
+        "CRS_WINDOW_YEARS": rule("crs", "canadian_work_window_years", on),
         "MISSING": MISSING,
         "D": date.fromisoformat,
         "F": Fraction,
@@ -380,8 +381,16 @@ def expectations(scenario: Scenario) -> dict[str, Any]:
 
 
 def requirements_by_id(assessment: dict[str, Any]) -> dict[str, Any]:
-    """The assessment with ``requirements`` keyed by id, so expectations can name them."""
+    """The assessment with ``requirements`` (and the CRS ``factors`` and ``improvements``)
+    keyed by id, so expectations can name them."""
     shaped = dict(assessment)
     if isinstance(assessment.get("requirements"), list):
         shaped["requirements"] = {r.get("id"): r for r in assessment["requirements"]}
+    crs = assessment.get("crs")
+    if isinstance(crs, dict):  # the CRS factors and improvements, keyed by id too
+        shaped["crs"] = {
+            **crs,
+            **{key: {item.get("id"): item for item in crs[key]}
+               for key in ("factors", "improvements") if isinstance(crs.get(key), list)},
+        }
     return shaped

@@ -125,3 +125,40 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + profile_json().encode("utf-8"))
     done = run("check", str(path))
     assert done.returncode == 0 and json.loads(done.stdout)["eligible"] is True
+
+
+CRS_FIELDS = {
+    "date_of_birth": "1997-03-10",
+    "education": "bachelors",
+    "canadian_education": "none",
+    "foreign_work_years": 0,
+    "canadian_work_years": None,
+    "certificate_of_qualification": False,
+    "provincial_nomination": False,
+    "sibling_in_canada": False,
+    "spouse": None,
+}
+
+
+def test_text_prints_the_crs_breakdown_and_improvements() -> None:
+    """With a crs object, text output gives the CRS total, each factor and the improvements."""
+    done = run("check", "-", "--format", "text", stdin=profile_json(crs=CRS_FIELDS))
+    assert done.returncode == 0, done.stderr
+    crs = json.loads(run("check", "-", stdin=profile_json(crs=CRS_FIELDS)).stdout)["crs"]
+    assert f"CRS estimate: {crs['total']} of 1,200 points" in done.stdout
+    for item in crs["factors"] + crs["improvements"] + crs["lowers"]:
+        assert item["message"] in done.stdout
+    assert "What would raise it:" in done.stdout
+
+
+def test_text_without_crs_has_no_crs_lines() -> None:
+    """Without a crs object the text report says nothing about the CRS."""
+    done = run("check", "-", "--format", "text", stdin=profile_json())
+    assert done.returncode == 0 and "CRS" not in done.stdout
+
+
+def test_bad_crs_value_exits_2_with_its_path() -> None:
+    """A bad CRS value exits 2 with its field path and no traceback."""
+    done = run("check", "-", stdin=profile_json(crs={**CRS_FIELDS, "education": "phd"}))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert [e["field"] for e in json.loads(done.stdout)["errors"]] == ["crs.education"]

@@ -4,23 +4,30 @@ from __future__ import annotations
 
 import re
 import string
+from dataclasses import fields
 from datetime import date
 from importlib import resources
 
 from engine_support import AGREED_REASON_CODES
 
 from pycore import messages
+from pycore.crs_profile import CrsProfile
 
-CODE = re.compile(r"""["']((?:work|language|quebec|rules|job|test|input)\.[a-z_]+)["']""")
+CODE = re.compile(r"""["']((?:work|language|quebec|rules|job|test|input|crs)\.[a-z_]+)["']""")
 
 
 def emitted_codes() -> set[str]:
-    """Reason codes written as string literals anywhere in the pycore modules."""
+    """Reason codes written as string literals anywhere in the pycore modules.
+
+    Field paths of the profile's ``crs`` object (``crs.date_of_birth``) look like codes;
+    those that are not also catalog keys are left out.
+    """
     found: set[str] = set()
     for entry in resources.files("pycore").iterdir():
         if entry.name.endswith(".py"):
             found |= set(CODE.findall(entry.read_text(encoding="utf-8")))
-    return found
+    paths = {f"crs.{item.name}" for item in fields(CrsProfile)}
+    return found - (paths - set(messages.catalog()))
 
 
 def test_scan_finds_the_agreed_codes() -> None:

@@ -189,13 +189,24 @@ def test_tef_chart_shows_both_scales_with_their_dates() -> None:
     assert text.count(long_date(newest)) >= 2  # "from <date>" and "before <date>"
 
 
+def crs_points(row: dict[str, object], on: date) -> list[object]:
+    """A grid row's points: its own, or its dated parameter's value on the grid's date."""
+    if "parameter" in row:
+        return [parameter("crs", str(row["parameter"])).value_at(on)]
+    return list(row["points"])  # type: ignore[call-overload]
+
+
 def test_crs_sections_reproduce_the_data_rows() -> None:
     """Each CRS section renders every row of every sub-table of crs.toml."""
     data = load("crs")
     for section in tables.CRS_SECTIONS:
         generated = markdown_tables(expand(f"{{{{ table crs {section} }}}}"))
         expected = [
-            [[reader_value(v) for v in row] for row in sub["rows"]] for sub in data[section]
+            [
+                [reader_value(v) for v in [row["label"], *crs_points(row, data["effective"])]]
+                for row in sub["rows"]
+            ]
+            for sub in data[section]
         ]
         assert generated == expected, section
 

@@ -30,6 +30,7 @@ ASSESSMENT_FIELDS = {
     "language_tests",
     "projected_work_experience_date",
     "jobs",
+    "crs",
 }
 
 
