@@ -18,7 +18,7 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from pycore import charts, messages
+from pycore import categories, charts, messages
 from pycore.dates import ONE_DAY
 from pycore.language import LanguageOutcome, TestResult, accepted_from, language
 from pycore.parameters import load, parameter, parameters
@@ -82,6 +82,7 @@ def assess(profile: Profile) -> dict[str, Any]:
         "language_tests": [_test_entry(result, day) for result in speech.results],
         "projected_work_experience_date": projected.isoformat() if projected else None,
         "jobs": [_job_entry(work, job.teer, index) for index, job in enumerate(profile.jobs)],
+        "categories": categories.categories(profile.jobs, speech.results, day),
     }
 
 
@@ -253,4 +254,5 @@ def _unsupported(profile: Profile) -> dict[str, Any]:
         "jobs": [
             {"counted_hours": 0, "excluded_because": None, "message": None} for _ in profile.jobs
         ],
+        "categories": [],
     }

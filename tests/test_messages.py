@@ -11,7 +11,7 @@ from engine_support import AGREED_REASON_CODES
 
 from pycore import messages
 
-CODE = re.compile(r"""["']((?:work|language|quebec|rules|job|test|input)\.[a-z_]+)["']""")
+CODE = re.compile(r"""["']((?:work|language|quebec|rules|job|test|input|category)\.[a-z_]+)["']""")
 
 
 def emitted_codes() -> set[str]:
