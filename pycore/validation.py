@@ -229,7 +229,10 @@ def _parse_job(check: _Collector, raw: Any, path: str) -> Job | None:
             check.add(f"{path}.noc_code", "input.noc_teer_mismatch", teer=teer, digit=noc_code[1])
         elif not noc.is_unit_group(noc_code):
             check.add(
-                f"{path}.noc_code", "input.noc_unknown", noc_code=noc_code, noc_version=noc.version()
+                f"{path}.noc_code",
+                "input.noc_unknown",
+                noc_code=noc_code,
+                noc_version=noc.version(),
             )
     start = check.day(raw, "start", f"{path}.start")
     end = check.day(raw, "end", f"{path}.end", optional=True)
