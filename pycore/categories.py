@@ -186,13 +186,17 @@ def code_experience(
     projected = None
     ongoing = any(job.end is None for job, rate in zip(chosen, basis.rates, strict=True) if rate)
     if units < required and ongoing:
+        # A day adds at most the busiest day's units, so no date before d + shortfall / that
+        # can qualify: jump there instead of trying every day (the window may also drop work).
+        busiest = max(timeline.capped, default=0)
         horizon = day + timedelta(days=366 * rule.window_years)
-        when = day + timedelta(days=1)
-        while when <= horizon:
-            if units_on(when) >= required:
+        when = day
+        while busiest and when <= horizon:
+            have = units_on(when)
+            if have >= required:
                 projected = when
                 break
-            when += timedelta(days=1)
+            when += timedelta(days=max(1, -(-(required - have) // busiest)))
     return CodeExperience(code, units * basis.unit, window(day, rules), projected)
 
 

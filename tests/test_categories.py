@@ -149,3 +149,33 @@ def test_projection_only_for_ongoing_work(ended: bool) -> None:
     if not ended:
         expected = start + timedelta(days=required_days(APP))
         assert facts["projected_date"] == expected.isoformat()
+
+
+def test_projection_is_the_first_day_that_qualifies_when_old_work_leaves_the_window() -> None:
+    """With old work sliding out of the window, the projected date is still the first day the
+    months are met, checked day by day."""
+    from pycore.validation import parse_profile
+
+    days = required_days(APP)
+    old_start = APP - timedelta(days=3 * 365 - 30)
+    jobs = [
+        job("72600", old_start, old_start + timedelta(days=days // 2)),
+        job("72600", APP - timedelta(days=days // 3), None, hours_per_week=float(CAP) / 2),
+    ]
+    facts = judged(jobs)["transport"]["facts"]
+    category = next(c for c in categories.in_force(APP) if c.id == "transport")
+    rule = categories.ExperienceRule.on(APP, category)
+    profile = parse_profile(
+        {
+            "application_date": APP.isoformat(),
+            "plans_to_live_in_quebec": False,
+            "jobs": jobs,
+            "language_tests": [],
+        }  # fmt: skip
+    )
+    day = APP
+    while categories.code_experience(profile.jobs, "72600", day, rule, False).hours < (
+        rule.required_hours
+    ):
+        day += timedelta(days=1)
+    assert facts["projected_date"] == day.isoformat()
