@@ -64,7 +64,7 @@ def test_teer_follows_from_the_code() -> None:
 
 
 def test_sampled_titles_are_the_official_ones() -> None:
-    """Rows checked against the official elements CSVs (EN and FR) read through the index."""
+    """Rows checked against the official elements CSVs and Statistics Canada's STEM variant page."""
     rows = {code: (en, fr) for code, en, fr in titles_rows()}
     assert rows["00010"] == ("Legislators", "Membres des corps législatifs")
     assert rows["00011"] == (
@@ -72,6 +72,23 @@ def test_sampled_titles_are_the_official_ones() -> None:
         "Cadres supérieurs/cadres supérieures - administration publique",
     )
     assert rows["72204"][0] == "Telecommunications line and cable installers and repairers"
+    # Statistics Canada's own page of the NOC 2021 V1.0 STEM variant (A3) lists these titles.
+    statcan_stem_a3 = {
+        "20012": "Computer and information systems managers",
+        "21210": "Mathematicians, statisticians and actuaries",
+        "21211": "Data scientists",
+        "21220": "Cybersecurity specialists",
+        "21221": "Business systems specialists",
+        "21222": "Information systems specialists",
+        "21223": "Database analysts and data administrators",
+        "21230": "Computer systems developers and programmers",
+        "21231": "Software engineers and designers",
+        "21232": "Software developers and programmers",
+        "21234": "Web developers and programmers",
+        "22220": "Computer network and web technicians",
+        "22222": "Information systems testing technicians",
+    }
+    assert {code: rows[code][0] for code in statcan_stem_a3} == statcan_stem_a3
     assert rows["72205"][0] == (
         "Telecommunications equipment installation and cable television service technicians"
     )

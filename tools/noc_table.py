@@ -123,6 +123,7 @@ def toml_text(rows: list[Row], titles: str, origin: dict[str, str], day: date) -
         'attribution = "Source: Statistics Canada, National Occupational Classification (NOC)'
         " 2021 Version 1.0. Reproduced and distributed on an as is basis with the permission"
         ' of Statistics Canada."',
+        "released = 2021-09-21  # Statistics Canada release date of NOC 2021 V1.0",
         'official_url = "https://www.statcan.gc.ca/en/subjects/standard/noc/2021/indexV1"',
         'dataset_url = "https://open.canada.ca/data/en/dataset/1feee3b5-8068-4dbb-b361-180875837593"',
         'official_files = ["noc_2021_version_1.0_-_elements.csv", '
