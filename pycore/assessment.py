@@ -19,7 +19,7 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from pycore import charts, messages
+from pycore import categories, charts, messages
 from pycore.crs import assess_crs
 from pycore.dates import ONE_DAY
 from pycore.language import LanguageOutcome, TestResult, accepted_from, language
@@ -85,6 +85,7 @@ def assess(profile: Profile) -> dict[str, Any]:
         "projected_work_experience_date": projected.isoformat() if projected else None,
         "jobs": [_job_entry(work, job.teer, index) for index, job in enumerate(profile.jobs)],
         "crs": assess_crs(profile),
+        "categories": categories.categories(profile.jobs, speech.results, day),
     }
 
 
@@ -257,4 +258,5 @@ def _unsupported(profile: Profile) -> dict[str, Any]:
             {"counted_hours": 0, "excluded_because": None, "message": None} for _ in profile.jobs
         ],
         "crs": assess_crs(profile, supported=False),
+        "categories": [],
     }

@@ -16,7 +16,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from pycore import charts, messages
+from pycore import charts, messages, noc
 from pycore.crs_profile import parse_crs
 from pycore.profile import BOOLEAN_JOB_FACTS, Job, LanguageTest, Profile
 
@@ -186,6 +186,13 @@ def _parse_job(check: _Collector, raw: Any, path: str) -> Job | None:
             check.add(f"{path}.noc_code", "input.noc_format")
         elif teer in _TEERS and not isinstance(teer, bool) and int(noc_code[1]) != teer:
             check.add(f"{path}.noc_code", "input.noc_teer_mismatch", teer=teer, digit=noc_code[1])
+        elif not noc.is_unit_group(noc_code):
+            check.add(
+                f"{path}.noc_code",
+                "input.noc_unknown",
+                noc_code=noc_code,
+                noc_version=noc.version(),
+            )
     start = check.day(raw, "start", f"{path}.start")
     end = check.day(raw, "end", f"{path}.end", optional=True)
     if start is not None and end is not None and end < start:

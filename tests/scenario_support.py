@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from pycore import charts
-from pycore.parameters import parameter
+from pycore.parameters import load, parameter
 
 SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"
 ABILITIES = ("reading", "writing", "listening", "speaking")
 DEFAULT_APP = date(2026, 11, 21)
+CATEGORIES_START = parameter("categories", "experience_months").values[0].effective
 MISSING = object()  # a template value that removes its key (for "missing field" errors)
 
 
@@ -134,6 +135,10 @@ def namespace(app: date) -> dict[str, Any]:
         "PTE_ACCEPTED": accepted_from("pte_core"),
         "TEF_NEW": newest_tef,
         "CRS_WINDOW_YEARS": rule("crs", "canadian_work_window_years", on),
+        "CATEGORY_MONTHS": rule("categories", "experience_months", max(app, CATEGORIES_START)),
+        "HOURS_PER_MONTH": rule("categories", "hours_per_month", max(app, CATEGORIES_START)),
+        "category_months": lambda day: rule("categories", "experience_months", day),
+        "FRENCH_NCLC": next(c["nclc"] for c in load("categories")["category"] if "nclc" in c),
         "MISSING": MISSING,
         "D": date.fromisoformat,
         "F": Fraction,
@@ -393,4 +398,6 @@ def requirements_by_id(assessment: dict[str, Any]) -> dict[str, Any]:
             **{key: {item.get("id"): item for item in crs[key]}
                for key in ("factors", "improvements") if isinstance(crs.get(key), list)},
         }
+    if isinstance(assessment.get("categories"), list):  # categories in force, keyed by id
+        shaped["categories"] = {c.get("id"): c for c in assessment["categories"]}
     return shaped

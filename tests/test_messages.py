@@ -13,7 +13,8 @@ from engine_support import AGREED_REASON_CODES
 from pycore import messages
 from pycore.crs_profile import CrsProfile
 
-CODE = re.compile(r"""["']((?:work|language|quebec|rules|job|test|input|crs)\.[a-z_]+)["']""")
+PREFIXES = "work|language|quebec|rules|job|test|input|crs|category"
+CODE = re.compile(rf"""["']((?:{PREFIXES})\.[a-z_]+)["']""")
 
 
 def emitted_codes() -> set[str]:

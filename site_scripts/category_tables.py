@@ -1,0 +1,108 @@
+"""The occupations of each Express Entry category, for ``{{ table category_occupations LIST }}``.
+
+``LIST`` is a list id of ``pycore/data/categories.toml`` (``2023``, ``2025``, ``2026``). Each
+category becomes a collapsed block (``???``, pymdownx.details: a ``<details>`` element, so the
+page stays short on phones and the browser's find-in-page still reaches closed blocks) holding
+its NOC 2021 unit groups: code, Statistics Canada's class title (``noc_2021_titles.tsv``) and
+TEER. The work-experience rule in force when the list took effect heads the list. Everything
+is generated at build time from the data: nothing is loaded when the page is read.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from pycore import categories, noc
+from pycore.categories import Category, ExperienceRule
+from pycore.parameters import load
+from site_scripts import tables
+from site_scripts.formatting import long_date
+
+INDENT = "    "  # content of a pymdownx.details block
+
+
+@cache
+def titles() -> dict[str, tuple[str, str]]:
+    """Code -> (English, French) class title, from the NOC titles file beside the codes."""
+    name = load(noc.TABLE)["titles_file"]
+    text = resources.files("pycore").joinpath("data", name).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:]]
+    return {code: (english, french) for code, english, french in rows}
+
+
+def attribution() -> str:
+    """The sentence naming Statistics Canada as the source of the titles (Open Licence)."""
+    table = load(noc.TABLE)
+    return (
+        f"Occupation titles: Statistics Canada, National Occupational Classification (NOC) "
+        f"{table['noc_version']}, used under the "
+        f"[Statistics Canada Open Licence]({table['licence_url']})."
+    )
+
+
+def _rule_sentence(rule: ExperienceRule, where: str) -> str:
+    continuity = "continuous " if rule.continuous else ""
+    return (
+        f"at least {rule.months} months of {continuity}full-time work (or the same hours part "
+        f"time) in one listed occupation{where} within the last {rule.window_years} years"
+    )
+
+
+def _summary(category: Category) -> str:
+    if category.kind == "french":
+        return f"{category.name}: no occupation required"
+    if category.kind == "not_assessed":
+        return category.name
+    count = len(category.codes)
+    shown = f"{count} occupation{'s' if count != 1 else ''}"
+    return f"{category.name}: {shown}" + ("" if category.complete else " recorded")
+
+
+def _body(category: Category, effective: date) -> list[str]:
+    parts: list[str] = []
+    if category.kind == "french":
+        parts.append(
+            f"NCLC {category.nclc} or higher in reading, writing, listening and speaking on a "
+            "valid TEF Canada or TCF Canada result. Any occupation."
+        )
+    elif category.kind == "occupation":
+        rule = ExperienceRule.on(max(effective, category.starts), category)
+        where = " in Canada" if category.canadian_experience else ", in Canada or abroad,"
+        parts.append(f"Work experience: {_rule_sentence(rule, where)}.")
+        if category.codes:
+            body = [[code, titles()[code][0], noc.teer(code)] for code in sorted(category.codes)]
+            parts.append(tables.markdown_table(["NOC 2021", "Occupation", "TEER"], body))
+        if not category.complete:
+            parts.append(
+                "**Not the complete list**: these are the codes read in the sources; "
+                "check IRCC's own list before relying on it."
+            )
+    if category.starts > effective:
+        parts.append(f"In force from {long_date(category.starts)}.")
+    if category.note:
+        parts.append(category.note)
+    parts.append(f"Sources: {tables.cite(category.references)}")
+    return parts
+
+
+def category_occupations(list_id: str) -> str:
+    """Every category of one list, each a collapsed block of its occupations."""
+    found = [item for item in categories.lists() if item["id"] == list_id]
+    if not found:
+        raise LookupError(f"no category list {list_id!r} in categories.toml")
+    effective = found[0]["effective"]
+    blocks = []
+    for category in categories.all_categories():
+        if category.list_id != list_id:
+            continue
+        summary = _summary(category).replace('"', "'")
+        body = "\n\n".join(_body(category, effective))
+        indented = "\n".join(INDENT + line if line else "" for line in body.splitlines())
+        blocks.append(f'??? abstract "{summary}"\n\n{indented}')
+    intro = f"In force from {long_date(effective)} (announced {long_date(found[0]['announced'])})."
+    return tables.block(intro, *blocks, attribution())
+
+
+tables.register("category_occupations", True, category_occupations)
