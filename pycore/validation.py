@@ -15,9 +15,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from functools import cache
 from typing import Any
 
 from pycore import charts, messages
+from pycore.parameters import load
 
 BOOLEAN_JOB_FACTS: tuple[str, ...] = (
     "paid",
@@ -26,13 +28,40 @@ BOOLEAN_JOB_FACTS: tuple[str, ...] = (
     "work_authorized",
     "in_canada",
 )
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_NOC_CODE = re.compile(r"\d{5}")
+# ASCII digits only: \d also matches other scripts' digits ("２１２３２" in full width).
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NOC_CODE = re.compile(r"[0-9]{5}")
 # Input sanity bounds, not rules: they keep date arithmetic (windows, projections) in range.
 _EARLIEST_DATE = date(1900, 1, 1)
 _LATEST_DATE = date(2999, 12, 31)
 _MAX_WEEK_HOURS = 7 * 24  # a week has 168 hours; more cannot be an average
 _TEERS = range(0, 6)  # NOC 2021 has TEER categories 0 to 5
+
+
+@dataclass(frozen=True)
+class InputLimits:
+    """The project's own bounds on a profile, from ``pycore/data/input_limits.toml``.
+
+    Not law: they keep every check small work, set well above what a person enters.
+    """
+
+    most_profile_bytes: int
+    most_jobs: int
+    most_language_tests: int
+    most_title_characters: int
+    hours_per_week_decimals: int
+
+    @property
+    def hours_step(self) -> Fraction:
+        """The precision hours a week are kept to, and the smallest figure accepted (0.01)."""
+        return Fraction(1, 10**self.hours_per_week_decimals)
+
+
+@cache
+def input_limits() -> InputLimits:
+    """The input limits (each an undated ``value`` in ``input_limits.toml``)."""
+    raw = load("input_limits")
+    return InputLimits(**{name: int(raw[name]["value"]) for name in InputLimits.__annotations__})
 
 
 class ProfileError(ValueError):
@@ -147,7 +176,7 @@ class _Collector:
             return None
         return parsed
 
-    def array(self, obj: Mapping[str, Any], key: str) -> list[Any]:
+    def array(self, obj: Mapping[str, Any], key: str, most: int) -> list[Any]:
         value = obj.get(key)
         if value is None:
             # Strict (command line): every field must be written out. Otherwise a missing
@@ -158,6 +187,9 @@ class _Collector:
         if not isinstance(value, list):
             self.add(key, "input.not_array")
             return []
+        if len(value) > most:  # refused whole: its entries are not even looked at
+            self.add(key, "input.too_many", most=most)
+            return []
         return value
 
 
@@ -166,8 +198,19 @@ def parse_json(text: str, strict: bool = False) -> Profile:
 
     ``strict`` (the command line) also requires the ``jobs`` and ``language_tests`` lists.
     """
+    most = input_limits().most_profile_bytes
+    if len(text) > most or len(text.encode("utf-8", "surrogatepass")) > most:
+        raise ProfileError(
+            [
+                {
+                    "field": "",
+                    "code": "input.too_large",
+                    "message": messages.render("input.too_large", {"most": most}),
+                }
+            ]
+        )
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant, parse_int=_integer)
     except (ValueError, RecursionError):
         raise ProfileError(
             [
@@ -185,21 +228,31 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _integer(text: str) -> int | float:
+    """A JSON integer; one past Python's digit limit (4,300) is infinite, like 1e400, so
+    its field reports it instead of the whole text failing to parse."""
+    try:
+        return int(text)
+    except ValueError:
+        return -math.inf if text.startswith("-") else math.inf
+
+
 def parse_profile(data: Any, strict: bool = False) -> Profile:
     """Check a decoded profile and return it typed; ProfileError lists every problem found."""
     check = _Collector(strict)
+    limits = input_limits()
     if not isinstance(data, dict):
         check.add("", "input.not_object")
         raise ProfileError(check.errors)
     application_date = check.day(data, "application_date", "application_date")
     quebec = check.boolean(data, "plans_to_live_in_quebec", "plans_to_live_in_quebec")
     jobs = []
-    for index, raw in enumerate(check.array(data, "jobs")):
-        job = _parse_job(check, raw, f"jobs[{index}]")
+    for index, raw in enumerate(check.array(data, "jobs", limits.most_jobs)):
+        job = _parse_job(check, raw, f"jobs[{index}]", limits)
         if job is not None:
             jobs.append(job)
     tests = []
-    for index, raw in enumerate(check.array(data, "language_tests")):
+    for index, raw in enumerate(check.array(data, "language_tests", limits.most_language_tests)):
         test = _parse_test(check, raw, f"language_tests[{index}]")
         if test is not None:
             tests.append(test)
@@ -208,7 +261,7 @@ def parse_profile(data: Any, strict: bool = False) -> Profile:
     return Profile(application_date, quebec, tuple(jobs), tuple(tests))
 
 
-def _parse_job(check: _Collector, raw: Any, path: str) -> Job | None:
+def _parse_job(check: _Collector, raw: Any, path: str, limits: InputLimits) -> Job | None:
     if not isinstance(raw, dict):
         check.add(path, "input.not_object")
         return None
@@ -216,6 +269,8 @@ def _parse_job(check: _Collector, raw: Any, path: str) -> Job | None:
     title = raw.get("title")
     if title is not None and not isinstance(title, str):
         check.add(f"{path}.title", "input.not_text")
+    elif title is not None and len(title) > limits.most_title_characters:
+        check.add(f"{path}.title", "input.text_too_long", most=limits.most_title_characters)
     teer = raw.get("teer")
     if "teer" not in raw or teer is None:
         check.add(f"{path}.teer", "input.missing")
@@ -232,8 +287,16 @@ def _parse_job(check: _Collector, raw: Any, path: str) -> Job | None:
     if start is not None and end is not None and end < start:
         check.add(f"{path}.end", "input.end_before_start")
     hours = check.number(raw, "hours_per_week", f"{path}.hours_per_week")
-    if hours is not None and not 0 < hours <= _MAX_WEEK_HOURS:
-        check.add(f"{path}.hours_per_week", "input.hours_range", highest=_MAX_WEEK_HOURS)
+    step = limits.hours_step
+    if hours is not None and not step <= hours <= _MAX_WEEK_HOURS:
+        lowest = _plain(float(step))
+        check.add(
+            f"{path}.hours_per_week", "input.hours_range", lowest=lowest, highest=_MAX_WEEK_HOURS
+        )
+    elif hours is not None:
+        # Kept to the step (nearest, halves to even) before any exact arithmetic, so the
+        # work-experience units stay small whatever digits were typed.
+        hours = round(hours / step) * step
     facts = {key: check.boolean(raw, key, f"{path}.{key}") for key in BOOLEAN_JOB_FACTS}
     if len(check.errors) > before or start is None or hours is None:
         return None
