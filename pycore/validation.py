@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from pycore import charts, messages
@@ -36,6 +37,10 @@ _EARLIEST_DATE = date(1900, 1, 1)
 _LATEST_DATE = date(2999, 12, 31)
 _MAX_WEEK_HOURS = 7 * 24  # a week has 168 hours; more cannot be an average
 _TEERS = range(0, 6)  # NOC 2021 has TEER categories 0 to 5
+# For the nesting depth of JSON text: escapes (a string's \" does not end it), anything else.
+_ESCAPE = re.compile(r"\\.", re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class InputLimits:
     most_language_tests: int
     most_title_characters: int
     hours_per_week_decimals: int
+    most_nesting_depth: int
 
     @property
     def hours_step(self) -> Fraction:
@@ -198,30 +204,35 @@ def parse_json(text: str, strict: bool = False) -> Profile:
 
     ``strict`` (the command line) also requires the ``jobs`` and ``language_tests`` lists.
     """
-    most = input_limits().most_profile_bytes
+    limits = input_limits()
+    most = limits.most_profile_bytes
     if len(text) > most or len(text.encode("utf-8", "surrogatepass")) > most:
-        raise ProfileError(
-            [
-                {
-                    "field": "",
-                    "code": "input.too_large",
-                    "message": messages.render("input.too_large", {"most": most}),
-                }
-            ]
-        )
+        raise ProfileError([_whole("input.too_large", most=most)])
+    # Before parsing: Pyodide's json dies (out of stack) on deep nesting instead of raising.
+    if _nesting_depth(text) > limits.most_nesting_depth:
+        raise ProfileError([_whole("input.too_deep", most=limits.most_nesting_depth)])
     try:
         data = json.loads(text, parse_constant=_reject_constant, parse_int=_integer)
     except (ValueError, RecursionError):
-        raise ProfileError(
-            [
-                {
-                    "field": "",
-                    "code": "input.not_json",
-                    "message": messages.render("input.not_json", {}),
-                }
-            ]
-        ) from None
+        raise ProfileError([_whole("input.not_json")]) from None
     return parse_profile(data, strict)
+
+
+def _whole(code: str, **facts: object) -> dict[str, str]:
+    """A problem with the whole text (field path ``""``)."""
+    return {"field": "", "code": code, "message": messages.render(code, facts)}
+
+
+def _nesting_depth(text: str) -> int:
+    """How deep lists and objects nest in JSON ``text`` (brackets inside strings not counted).
+
+    Linear, in C-implemented steps (no regular expression that could backtrack); an
+    ill-formed text gets a figure too, and then fails to parse.
+    """
+    # Without escapes, every other piece between quotes is a string's content.
+    outside_strings = "".join(_ESCAPE.sub("", text).split('"')[0::2])
+    brackets = _NOT_BRACKET.sub("", outside_strings)
+    return max(accumulate(map(_BRACKET_STEP.__getitem__, brackets)), default=0)
 
 
 def _reject_constant(name: str) -> Any:
