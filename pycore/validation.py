@@ -4,6 +4,10 @@ A profile that breaks the contract is never half-assessed: ``parse_profile``
 either returns typed, frozen values or raises ``ProfileError`` listing each
 problem with its field path (``jobs[0].end``, ``language_tests[1].speaking``)
 and a sentence from the message catalog. The whole document is path ``""``.
+
+The project's own input limits (``input_limits()``, from ``pycore/data/input_limits.toml``)
+bound the work: text size and nesting are checked before parsing, list lengths before
+their entries, and hours a week are kept to 0.01 before any exact arithmetic.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from fractions import Fraction
 from functools import cache
@@ -67,7 +71,7 @@ class InputLimits:
 def input_limits() -> InputLimits:
     """The input limits (each an undated ``value`` in ``input_limits.toml``)."""
     raw = load("input_limits")
-    return InputLimits(**{name: int(raw[name]["value"]) for name in InputLimits.__annotations__})
+    return InputLimits(**{f.name: int(raw[f.name]["value"]) for f in fields(InputLimits)})
 
 
 class ProfileError(ValueError):
