@@ -17,6 +17,7 @@ from typing import Any
 
 from pycore import api, messages
 from pycore.crs_text import crs_lines
+from pycore.validation import input_limits
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -43,12 +44,22 @@ def _emit(text: str) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+class _TooLarge(Exception):
+    """The input has more bytes than the size limit; the rest was not read."""
+
+
 def _read(path: str) -> str:
+    # Never more than one byte past the size limit: a larger input is refused unread.
+    most = input_limits().most_profile_bytes
     if path == "-":
-        return sys.stdin.buffer.read().decode("utf-8-sig")
+        data = sys.stdin.buffer.read(most + 1)
+    else:
+        with open(path, "rb") as handle:
+            data = handle.read(most + 1)
+    if len(data) > most:
+        raise _TooLarge
     # utf-8-sig: files saved by some Windows editors start with a byte-order mark.
-    with open(path, encoding="utf-8-sig") as handle:
-        return handle.read()
+    return data.decode("utf-8-sig")
 
 
 def text_report(result: dict[str, Any]) -> str:
@@ -94,6 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         text = _read(args.profile)
+    except _TooLarge:
+        code, most = "input.too_large", input_limits().most_profile_bytes
+        message = messages.render(code, {"most": most})
+        _print_errors([{"field": "", "code": code, "message": message}])
+        return EXIT_BAD_INPUT
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         message = messages.render("input.unreadable", {"reason": reason})

@@ -4,6 +4,10 @@ A profile that breaks the contract is never half-assessed: ``parse_profile``
 either returns typed, frozen values or raises ``ProfileError`` listing each
 problem with its field path (``jobs[0].end``, ``language_tests[1].speaking``)
 and a sentence from the message catalog. The whole document is path ``""``.
+
+The project's own input limits (``input_limits()``, from ``pycore/data/input_limits.toml``)
+bound the work: text size and nesting are checked before parsing, list lengths before
+their entries, and hours a week are kept to 0.01 before any exact arithmetic.
 """
 
 from __future__ import annotations
@@ -12,21 +16,57 @@ import json
 import math
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, fields
 from datetime import date
 from fractions import Fraction
+from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from pycore import charts, messages, noc
 from pycore.crs_profile import parse_crs
+from pycore.parameters import load
 from pycore.profile import BOOLEAN_JOB_FACTS, Job, LanguageTest, Profile
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_NOC_CODE = re.compile(r"\d{5}")
+# ASCII digits only: \d also matches other scripts' digits ("２１２３２" in full width).
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NOC_CODE = re.compile(r"[0-9]{5}")
 # Input sanity bounds, not rules: they keep date arithmetic (windows, projections) in range.
 _EARLIEST_DATE = date(1900, 1, 1)
 _LATEST_DATE = date(2999, 12, 31)
 _MAX_WEEK_HOURS = 7 * 24  # a week has 168 hours; more cannot be an average
 _TEERS = range(0, 6)  # NOC 2021 has TEER categories 0 to 5
+# For the nesting depth of JSON text: escapes (a string's \" does not end it), anything else.
+_ESCAPE = re.compile(r"\\.", re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+@dataclass(frozen=True)
+class InputLimits:
+    """The project's own bounds on a profile, from ``pycore/data/input_limits.toml``.
+
+    Not law: they keep every check small work, set well above what a person enters.
+    """
+
+    most_profile_bytes: int
+    most_jobs: int
+    most_language_tests: int
+    most_title_characters: int
+    hours_per_week_decimals: int
+    most_nesting_depth: int
+
+    @property
+    def hours_step(self) -> Fraction:
+        """The precision hours a week are kept to, and the smallest figure accepted (0.01)."""
+        return Fraction(1, 10**self.hours_per_week_decimals)
+
+
+@cache
+def input_limits() -> InputLimits:
+    """The input limits (each an undated ``value`` in ``input_limits.toml``)."""
+    raw = load("input_limits")
+    return InputLimits(**{f.name: int(raw[f.name]["value"]) for f in fields(InputLimits)})
 
 
 class ProfileError(ValueError):
@@ -105,7 +145,7 @@ class _Collector:
             return None
         return parsed
 
-    def array(self, obj: Mapping[str, Any], key: str) -> list[Any]:
+    def array(self, obj: Mapping[str, Any], key: str, most: int) -> list[Any]:
         value = obj.get(key)
         if value is None:
             # Strict (command line): every field must be written out. Otherwise a missing
@@ -116,6 +156,9 @@ class _Collector:
         if not isinstance(value, list):
             self.add(key, "input.not_array")
             return []
+        if len(value) > most:  # refused whole: its entries are not even looked at
+            self.add(key, "input.too_many", most=most)
+            return []
         return value
 
 
@@ -124,40 +167,66 @@ def parse_json(text: str, strict: bool = False) -> Profile:
 
     ``strict`` (the command line) also requires the ``jobs`` and ``language_tests`` lists.
     """
+    limits = input_limits()
+    most = limits.most_profile_bytes
+    if len(text) > most or len(text.encode("utf-8", "surrogatepass")) > most:
+        raise ProfileError([_whole("input.too_large", most=most)])
+    # Before parsing: Pyodide's json dies (out of stack) on deep nesting instead of raising.
+    if _nesting_depth(text) > limits.most_nesting_depth:
+        raise ProfileError([_whole("input.too_deep", most=limits.most_nesting_depth)])
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant, parse_int=_integer)
     except (ValueError, RecursionError):
-        raise ProfileError(
-            [
-                {
-                    "field": "",
-                    "code": "input.not_json",
-                    "message": messages.render("input.not_json", {}),
-                }
-            ]
-        ) from None
+        raise ProfileError([_whole("input.not_json")]) from None
     return parse_profile(data, strict)
+
+
+def _whole(code: str, **facts: object) -> dict[str, str]:
+    """A problem with the whole text (field path ``""``)."""
+    return {"field": "", "code": code, "message": messages.render(code, facts)}
+
+
+def _nesting_depth(text: str) -> int:
+    """How deep lists and objects nest in JSON ``text`` (brackets inside strings not counted).
+
+    Linear, in C-implemented steps (no regular expression that could backtrack); an
+    ill-formed text gets a figure too, and then fails to parse.
+    """
+    # Without escapes, every other piece between quotes is a string's content.
+    outside_strings = "".join(_ESCAPE.sub("", text).split('"')[0::2])
+    brackets = _NOT_BRACKET.sub("", outside_strings)
+    return max(accumulate(map(_BRACKET_STEP.__getitem__, brackets)), default=0)
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _integer(text: str) -> int | float:
+    """A JSON integer; one past Python's digit limit (4,300) is infinite, like 1e400, so
+    its field reports it instead of the whole text failing to parse."""
+    try:
+        return int(text)
+    except ValueError:
+        return -math.inf if text.startswith("-") else math.inf
+
+
 def parse_profile(data: Any, strict: bool = False) -> Profile:
     """Check a decoded profile and return it typed; ProfileError lists every problem found."""
     check = _Collector(strict)
+    limits = input_limits()
     if not isinstance(data, dict):
         check.add("", "input.not_object")
         raise ProfileError(check.errors)
     application_date = check.day(data, "application_date", "application_date")
     quebec = check.boolean(data, "plans_to_live_in_quebec", "plans_to_live_in_quebec")
     jobs = []
-    for index, raw in enumerate(check.array(data, "jobs")):
-        job = _parse_job(check, raw, f"jobs[{index}]")
+    for index, raw in enumerate(check.array(data, "jobs", limits.most_jobs)):
+        job = _parse_job(check, raw, f"jobs[{index}]", limits)
         if job is not None:
             jobs.append(job)
     tests = []
-    for index, raw in enumerate(check.array(data, "language_tests")):
+    for index, raw in enumerate(check.array(data, "language_tests", limits.most_language_tests)):
         test = _parse_test(check, raw, f"language_tests[{index}]")
         if test is not None:
             tests.append(test)
@@ -167,7 +236,7 @@ def parse_profile(data: Any, strict: bool = False) -> Profile:
     return Profile(application_date, quebec, tuple(jobs), tuple(tests), crs)
 
 
-def _parse_job(check: _Collector, raw: Any, path: str) -> Job | None:
+def _parse_job(check: _Collector, raw: Any, path: str, limits: InputLimits) -> Job | None:
     if not isinstance(raw, dict):
         check.add(path, "input.not_object")
         return None
@@ -175,6 +244,8 @@ def _parse_job(check: _Collector, raw: Any, path: str) -> Job | None:
     title = raw.get("title")
     if title is not None and not isinstance(title, str):
         check.add(f"{path}.title", "input.not_text")
+    elif title is not None and len(title) > limits.most_title_characters:
+        check.add(f"{path}.title", "input.text_too_long", most=limits.most_title_characters)
     teer = raw.get("teer")
     if "teer" not in raw or teer is None:
         check.add(f"{path}.teer", "input.missing")
@@ -198,8 +269,16 @@ def _parse_job(check: _Collector, raw: Any, path: str) -> Job | None:
     if start is not None and end is not None and end < start:
         check.add(f"{path}.end", "input.end_before_start")
     hours = check.number(raw, "hours_per_week", f"{path}.hours_per_week")
-    if hours is not None and not 0 < hours <= _MAX_WEEK_HOURS:
-        check.add(f"{path}.hours_per_week", "input.hours_range", highest=_MAX_WEEK_HOURS)
+    step = limits.hours_step
+    if hours is not None and not step <= hours <= _MAX_WEEK_HOURS:
+        lowest = _plain(float(step))
+        check.add(
+            f"{path}.hours_per_week", "input.hours_range", lowest=lowest, highest=_MAX_WEEK_HOURS
+        )
+    elif hours is not None:
+        # Kept to the step (nearest, halves to even) before any exact arithmetic, so the
+        # work-experience units stay small whatever digits were typed.
+        hours = round(hours / step) * step
     facts = {key: check.boolean(raw, key, f"{path}.{key}") for key in BOOLEAN_JOB_FACTS}
     if len(check.errors) > before or start is None or hours is None:
         return None

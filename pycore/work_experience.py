@@ -16,7 +16,8 @@ restricted occupations (none known to be designated), admissibility, and the
 temporary public policy for physicians' fee-for-service work.
 
 Arithmetic is exact: hours are kept as integers in units of 1/(7*D) hour, where D
-clears every decimal in the input, so a day at h hours a week accrues h*D units.
+clears every decimal in the input (at most 100: validation keeps hours a week to 0.01,
+see pycore/data/input_limits.toml), so a day at h hours a week accrues h*D units.
 The daily total across counting jobs is capped at the weekly cap / 7, and a
 capped day is shared among its jobs in proportion to their hours.
 """

@@ -11,6 +11,9 @@
 //   only when the network fails.
 // Installed from the checker page once its engine is ready, when the files below are already
 // in the HTTP cache, so installing costs no second download.
+// - Nothing kept carries answers: a share link's answers travel in the address's fragment
+//   (#profile=...), and Chromium keeps the fragment in a navigation's request URL, so pages are
+//   kept under their address without fragment or query (page()), never under the request.
 
 const VERSION = "__VERSION__"; // changes whenever a precached file changes
 const CACHE = `cec-offline-${VERSION}`;
@@ -19,6 +22,7 @@ const PRECACHE = __PRECACHE__; // the checker page, its assets and the runtime (
 const scoped = (path) => new URL(path, self.registration.scope).href;
 const RUNTIME = new URL("pyodide/", self.registration.scope).pathname;
 const bypassed = (url) => url.pathname.startsWith(RUNTIME) && url.pathname.endsWith(".wasm");
+const page = (url) => new URL(url.pathname, url.origin).href; // the address, nothing typed in it
 
 self.addEventListener("install", (event) => {
   if (event.addRoutes) {
@@ -60,12 +64,17 @@ async function networkFirst(event) {
     const response = (await event.preloadResponse) || (await fetch(request));
     if (request.mode === "navigate" && response.ok) {
       // Pages read online are kept, newest copy first, so they can be read offline too.
-      const copy = response.clone();
-      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+      // A fresh Response: the stored copy carries no URL of its own (the response's keeps
+      // the query).
+      const { status, statusText, headers } = response;
+      const copy = new Response(response.clone().body, { status, statusText, headers });
+      const key = page(new URL(request.url));
+      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(key, copy)));
     }
     return response;
   } catch (error) {
-    const cached = await caches.match(request, { ignoreSearch: true, cacheName: CACHE });
+    const key = request.mode === "navigate" ? page(new URL(request.url)) : request;
+    const cached = await caches.match(key, { ignoreSearch: true, cacheName: CACHE });
     return cached || Response.error();
   }
 }

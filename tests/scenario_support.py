@@ -8,6 +8,9 @@ expression evaluated in a small namespace: names set by the scenario's ``let`` (
 ``app`` is the application date), the rule values in force on ``app`` (``REQUIRED``,
 ``CAP``...), and date and chart helpers. So a boundary follows the data when a threshold
 changes; expected values are this suite's own reading of the contract, never the engine's.
+``LIMITS`` holds the project's own input limits; a list written ``{"$repeat": N, "item": {}}``
+and a ``profile_text`` starting with ``=`` are built from expressions too, so inputs at a
+limit and one past it follow ``pycore/data/input_limits.toml``.
 
 The chart-row scenarios (each row's lowest score and the score just below it, for every
 test, chart version and ability) are generated here from ``pycore.charts.versions``.
@@ -26,6 +29,7 @@ from typing import Any
 
 from pycore import charts
 from pycore.parameters import load, parameter
+from pycore.validation import input_limits
 
 SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"
 ABILITIES = ("reading", "writing", "listening", "speaking")
@@ -140,6 +144,7 @@ def namespace(app: date) -> dict[str, Any]:
         "category_months": lambda day: rule("categories", "experience_months", day),
         "FRENCH_NCLC": next(c["nclc"] for c in load("categories")["category"] if "nclc" in c),
         "MISSING": MISSING,
+        "LIMITS": input_limits(),  # the project's own input bounds (most_jobs, ...)
         "D": date.fromisoformat,
         "F": Fraction,
         "days": lambda n: timedelta(days=n),
@@ -237,6 +242,20 @@ def _scenario_names(raw: dict[str, Any]) -> dict[str, Any]:
     return names
 
 
+def _repeated(profile: Any, names: dict[str, Any]) -> Any:
+    """``jobs`` or ``language_tests`` written ``{"$repeat": N, "item": {...}}`` as N copies
+    of the item (N may be an ``=`` expression), so list lengths can follow the data."""
+    if not isinstance(profile, dict):
+        return profile
+    expanded = dict(profile)
+    for key in ("jobs", "language_tests"):
+        spec = profile.get(key)
+        if isinstance(spec, dict) and "$repeat" in spec:
+            count = resolve(spec["$repeat"], names)
+            expanded[key] = [dict(spec.get("item", {})) for _ in range(count)]
+    return expanded
+
+
 def load_file(path: Path) -> list[Scenario]:
     """The resolved scenarios of one scenario file."""
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -244,7 +263,13 @@ def load_file(path: Path) -> list[Scenario]:
     result = []
     for raw in data["scenarios"]:
         names = _scenario_names(raw)
-        profile = resolve(_with_defaults(raw.get("profile"), defaults), names)
+        profile = _repeated(raw.get("profile"), names)
+        profile = resolve(_with_defaults(profile, defaults), names)
+        text = raw.get("profile_text")
+        if isinstance(text, str) and text.startswith("="):  # input text built from the data
+            text = _evaluate(text[1:], names)
+        if profile is None and text is not None and "expect" in raw:
+            profile = json.loads(text)  # an accepted text: its profile, for the shape checks
         result.append(
             Scenario(
                 name=raw["name"],
@@ -253,7 +278,7 @@ def load_file(path: Path) -> list[Scenario]:
                 expect=resolve(raw["expect"], names) if "expect" in raw else None,
                 expect_errors=raw.get("expect_errors"),
                 expect_errors_cli=raw.get("expect_errors_cli", raw.get("expect_errors")),
-                profile_text=raw.get("profile_text"),
+                profile_text=text,
             )
         )
     return result

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from engine_support import APP, job
 
+from pycore.validation import input_limits
+
 
 def run(*args: str, stdin: str = "", cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -162,3 +164,37 @@ def test_bad_crs_value_exits_2_with_its_path() -> None:
     done = run("check", "-", stdin=profile_json(crs={**CRS_FIELDS, "education": "phd"}))
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert [e["field"] for e in json.loads(done.stdout)["errors"]] == ["crs.education"]
+
+
+def assert_refused(done: subprocess.CompletedProcess[str]) -> dict[str, str]:
+    """Exit 2, no traceback, and the errors as field path -> code."""
+    assert done.returncode == 2 and "Traceback" not in done.stdout + done.stderr
+    return {e["field"]: e["code"] for e in json.loads(done.stdout)["errors"]}
+
+
+def test_a_50_mb_file_is_refused_unread(tmp_path: Path) -> None:
+    """A 50 MB file exits 2 as too large (only the bytes up to the size limit are read)."""
+    path = tmp_path / "big.json"
+    with path.open("wb") as handle:
+        handle.truncate(50_000_000)  # sparse: 50 MB of NUL bytes on disk in no time
+    assert assert_refused(run("check", str(path))) == {"": "input.too_large"}
+
+
+def test_oversized_standard_input_is_refused() -> None:
+    """Standard input past the size limit exits 2 as too large."""
+    text = profile_json()[:-1] + ', "note": "' + "x" * input_limits().most_profile_bytes + '"}'
+    assert assert_refused(run("check", "-", stdin=text)) == {"": "input.too_large"}
+
+
+def test_deeply_nested_json_is_refused() -> None:
+    """JSON nested 100,000 deep exits 2 as too deep, without reaching the recursion limit."""
+    done = run("check", "-", stdin="[" * 100_000 + "]" * 100_000)
+    assert assert_refused(done) == {"": "input.too_deep"}
+
+
+@pytest.mark.parametrize("number", ["1e400", "-1e400", "9" * 5000, "1" + "0" * 100_000])
+def test_huge_numbers_are_reported_on_their_field(number: str) -> None:
+    """Numbers past a float (1e400) or Python's digit limit exit 2 with a field-level error."""
+    text = profile_json().replace('"hours_per_week": 37.5', f'"hours_per_week": {number}', 1)
+    assert number in text
+    assert set(assert_refused(run("check", "-", stdin=text))) == {"jobs[0].hours_per_week"}

@@ -145,3 +145,47 @@ def test_guide_page_registers_no_service_worker_and_loads_no_runtime(
     page.wait_for_load_state("networkidle")
     assert not [url for url in requested if "/pyodide/" in url or "/checker/" in url]
     assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r === undefined)")
+
+
+@pytest.mark.browser
+def test_share_link_answers_never_reach_cache_storage(
+    playwright: Playwright, site_url: str, tmp_path: Path, browser_type_launch_args: dict[str, Any]
+) -> None:
+    """Pages opened through a share link are kept under their bare address: no stored entry
+    (request or response URL) carries the ``#profile=`` fragment."""
+    context = open_profile(playwright, tmp_path, browser_type_launch_args)
+    page = context.new_page()
+    page.goto(site_url + "/checker/" + SHARE)
+    page.get_by_test_id("verdict").wait_for(timeout=30_000)
+    wait_for_offline_copy(page)
+    page.goto(site_url + "/checker/?from=link" + SHARE)  # now through the service worker
+    page.get_by_test_id("verdict").wait_for(timeout=30_000)
+    # A guide page, opened last, is not precached: once it is kept, the earlier puts are done.
+    guide = "/eligibility/work-experience/"
+    page.goto(site_url + guide + SHARE)
+    stored = page.evaluate(
+        """async (guide) => {
+          const urls = async () => {
+            const found = [];
+            for (const name of await caches.keys()) {
+              const cache = await caches.open(name);
+              for (const request of await cache.keys()) {
+                found.push(request.url);
+                const response = await cache.match(request);
+                if (response) found.push(response.url);
+              }
+            }
+            return found;
+          };
+          for (let tries = 0; tries < 200; tries += 1) {
+            const found = await urls();
+            if (found.some((url) => url.includes(guide))) return found;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          throw new Error("the guide page was never kept");
+        }""",
+        guide,
+    )
+    context.close()
+    assert any(guide in url for url in stored)
+    assert [url for url in stored if "profile=" in url or "from=link" in url] == []

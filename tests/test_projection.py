@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import random
 from datetime import date, timedelta
+from fractions import Fraction
 
 import pytest
 from engine_support import APP, job, profile, random_jobs
 
 from pycore.projection import projected_date
+from pycore.validation import input_limits
 from pycore.work_experience import Rules, counting, qualifying_units, window
 
 RULES = Rules.on(APP)
@@ -79,8 +82,11 @@ def test_projection_matches_day_by_day_scan(seed: int) -> None:
 
 def test_window_length_in_leap_years_decides_a_marginal_rate() -> None:
     """A rate that reaches the hours only in a window holding 29 February is found there."""
-    # Weekly hours such that 1,095 days fall short and 1,096 days reach the requirement.
-    hours = float(RULES.hours_required * 7 / 1096)
+    # Weekly hours such that 1,095 days fall short and 1,096 days reach the requirement,
+    # at the precision hours are kept to (0.01).
+    step = input_limits().hours_step
+    hours = float(math.ceil(RULES.hours_required * 7 / 1096 / step) * step)
+    assert Fraction(repr(hours)) * 1095 / 7 < RULES.hours_required
     app = date(2027, 6, 1)  # its window holds no 29 February
     jobs = profile([job(app - 2000 * DAY, None, hours)], app=app).jobs
     basis = counting(jobs, Rules.on(app))

@@ -14,6 +14,8 @@ from scenario_support import years_before
 
 from pycore.api import check_json
 from pycore.parameters import parameter
+from pycore.validation import ProfileError, input_limits, parse_profile
+from pycore.work_experience import work_experience
 
 # CEC_PROPERTY_EXAMPLES raises the number of examples for a deeper hunt than the suite's ~10 s.
 EXAMPLES = int(os.environ.get("CEC_PROPERTY_EXAMPLES", "150"))
@@ -213,3 +215,42 @@ def test_the_projected_date_is_the_first_day_the_work_requirement_is_met(
     assert work(on_day)["met"] is True
     day_before = (date.fromisoformat(projected) - timedelta(days=1)).isoformat()
     assert work(evaluate({**profile, "application_date": day_before}))["met"] is False
+
+
+# Any float a person or an attacker could type, the vanishingly small and the over-precise.
+typed_hours = st.one_of(
+    st.floats(min_value=0, max_value=170, allow_nan=False),
+    st.floats(min_value=1e-300, max_value=0.1),
+    st.decimals("0.001", "168", places=6).map(float),
+)
+
+
+@SETTINGS
+@given(application_dates, st.data())
+def test_accepted_input_keeps_the_exact_arithmetic_small(app: date, data: st.DataObject) -> None:
+    """Whatever hours are typed, an accepted profile counts in parts of an hour no finer than
+    1/(7 x 10^decimals), with at most two timeline pieces per job, each job's hours over a
+    denominator bounded by those pieces (so any accepted input is small work)."""
+    limits = input_limits()
+    jobs = data.draw(st.lists(counting_jobs(app), min_size=1, max_size=8))
+    typed = [data.draw(typed_hours) for _ in jobs]
+    profile = {
+        "application_date": app.isoformat(),
+        "plans_to_live_in_quebec": False,
+        "jobs": [{**job, "hours_per_week": hours} for job, hours in zip(jobs, typed, strict=True)],
+    }
+    try:
+        parsed = parse_profile(profile)
+    except ProfileError as error:
+        assert {e["code"] for e in error.errors} == {"input.hours_range"}
+        return
+    for job, hours in zip(parsed.jobs, typed, strict=True):
+        assert abs(job.hours_per_week - Fraction(repr(hours))) <= limits.hours_step / 2
+    result = work_experience(parsed.jobs, app)
+    basis = result.basis
+    assert (7 * 10**limits.hours_per_week_decimals) % basis.unit.denominator == 0
+    pieces = len(basis.timeline.starts)
+    assert pieces <= 2 * len(parsed.jobs)
+    largest_load = max([1, *basis.timeline.raw])
+    for hours in result.job_hours:
+        assert hours.denominator <= basis.unit.denominator * largest_load**pieces
