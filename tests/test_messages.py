@@ -6,20 +6,25 @@ import re
 import string
 from datetime import date
 from importlib import resources
+from pathlib import Path
 
 from engine_support import AGREED_REASON_CODES
 
 from pycore import messages
 
-CODE = re.compile(r"""["']((?:work|language|quebec|rules|job|test|input)\.[a-z_]+)["']""")
+CODE = re.compile(r"""["'`]((?:work|language|quebec|rules|job|test|input|ui|cli)\.[a-z_]+)["'`]""")
+FRONT_END = Path(__file__).resolve().parents[1] / "docs" / "javascripts" / "checker"
 
 
 def emitted_codes() -> set[str]:
-    """Reason codes written as string literals anywhere in the pycore modules."""
+    """Catalog keys written as string literals anywhere in the pycore modules or the page's
+    scripts (reason codes, the page's ``ui.*`` and the command line's ``cli.*`` words)."""
     found: set[str] = set()
     for entry in resources.files("pycore").iterdir():
         if entry.name.endswith(".py"):
             found |= set(CODE.findall(entry.read_text(encoding="utf-8")))
+    for script in FRONT_END.glob("*.js"):
+        found |= set(CODE.findall(script.read_text(encoding="utf-8")))
     return found
 
 
@@ -44,7 +49,7 @@ def test_templates_name_only_simple_fields() -> None:
         for _, name, spec, conversion in string.Formatter().parse(template):
             if name is not None:
                 assert name.isidentifier(), code
-                assert spec in ("", "date", "or") or spec.startswith("plural:"), code
+                assert spec in ("", "date", "or", "and") or spec.startswith("plural:"), code
                 assert conversion is None, code
 
 
