@@ -13,7 +13,7 @@ function createEngine(runtime) {
   const listeners = new Set();
   const pending = new Map();
   let nextId = 1;
-  let status = { state: "loading", step: 0, steps: 4, label: "Starting the rules engine" };
+  let status = { state: "loading", step: 0, steps: 4, label: "ui.engine_step_start" };
   let worker = null;
 
   function update(next) {
@@ -34,7 +34,7 @@ function createEngine(runtime) {
       update({ step: message.step, steps: message.steps, label: message.label });
     } else if (message.type === "ready") {
       performance.mark("cec:ready");
-      update({ state: "ready", step: status.steps, label: "Ready" });
+      update({ state: "ready", step: status.steps, label: "ui.engine_step_ready" });
     } else if (message.type === "failed") {
       fail(message.message);
     } else if (message.type === "result") {

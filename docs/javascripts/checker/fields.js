@@ -8,7 +8,8 @@ export const nextId = (prefix) => `cec-${prefix}${++uid}`;
 
 /** A labelled control with a hint and a slot for its error message. */
 export function field(t, { label, control, hint, optional = false, className = "" }) {
-  const id = control.id || (control.id = nextId("f"));
+  if (!control.id) control.id = nextId("f");
+  const id = control.id;
   let hintElement = null;
   if (hint) {
     hintElement = h("p", { class: "cec-hint", id: `${id}-hint` }, hint);
@@ -41,7 +42,7 @@ export function checkbox({ label, hint, checked, fieldName }) {
 }
 
 /** The trimmed value of the row's control for `name`. */
-export const valueOf = (row, name) => row.querySelector(`[data-field="${name}"]`).value.trim();
+export const fieldValue = (row, name) => row.querySelector(`[data-field="${name}"]`).value.trim();
 
 /** A number input's value as a number, or null when empty. */
-export const numberOf = (row, name) => (valueOf(row, name) === "" ? null : Number(valueOf(row, name)));
+export const fieldNumber = (row, name) => (fieldValue(row, name) === "" ? null : Number(fieldValue(row, name)));

@@ -37,7 +37,11 @@ export function createForm(form, metadata, { onSubmit }) {
     summary,
     section(
       t("ui.application_legend"),
-      field(t, { label: t("ui.application_date_label"), control: applicationDate, hint: t("ui.application_date_hint") }),
+      field(t, {
+        label: t("ui.application_date_label"),
+        control: applicationDate,
+        hint: t("ui.application_date_hint"),
+      }),
       quebec,
     ),
     section(

@@ -2,7 +2,7 @@
 // read into the contract's job shape.
 
 import { h } from "./dom.js";
-import { checkbox, field, nextId, numberOf, valueOf } from "./fields.js";
+import { checkbox, field, fieldNumber, fieldValue, nextId } from "./fields.js";
 
 // The facts that decide whether a job counts, with the form's starting answer for each and
 // their catalog keys (the rule itself is in pycore.work_experience).
@@ -29,7 +29,12 @@ export function jobRow(metadata, job, { onDuplicate, onRemove }) {
   const noc = input("text", "noc_code", { inputmode: "numeric", maxlength: "5", autocomplete: "off" });
   const teer = teerSelect(metadata);
   const end = input("date", "end");
-  const hours = input("number", "hours_per_week", { inputmode: "decimal", min: String(hoursBounds.above), max: String(hoursBounds.max), step: "any" });
+  const hours = input("number", "hours_per_week", {
+    inputmode: "decimal",
+    min: String(hoursBounds.above),
+    max: String(hoursBounds.max),
+    step: "any",
+  });
   const ongoing = h("input", { type: "checkbox", id: nextId("c"), dataset: { field: "ongoing" } });
   const duplicate = h("button", { type: "button", class: "cec-link-button", dataset: { action: "duplicate" } });
   const remove = h("button", { type: "button", class: "cec-link-button", dataset: { action: "remove" } });
@@ -41,7 +46,11 @@ export function jobRow(metadata, job, { onDuplicate, onRemove }) {
     h(
       "div",
       { class: "cec-grid" },
-      field(t, { label: t("ui.job_title_label"), control: input("text", "title", { autocomplete: "organization-title" }), optional: true }),
+      field(t, {
+        label: t("ui.job_title_label"),
+        control: input("text", "title", { autocomplete: "organization-title" }),
+        optional: true,
+      }),
       field(t, { label: t("ui.noc_label"), control: noc, optional: true, hint: t("ui.noc_hint") }),
       field(t, { label: t("ui.teer_label"), control: teer, className: "cec-wide" }),
       field(t, { label: t("ui.start_label"), control: input("date", "start") }),
@@ -61,7 +70,9 @@ export function jobRow(metadata, job, { onDuplicate, onRemove }) {
       "fieldset",
       { class: "cec-facts" },
       h("legend", {}, t("ui.facts_legend")),
-      FACTS.map(([name, checked, label, hint]) => checkbox({ label: t(label), hint: t(hint), checked, fieldName: name })),
+      FACTS.map(([name, checked, label, hint]) =>
+        checkbox({ label: t(label), hint: t(hint), checked, fieldName: name }),
+      ),
     ),
     h("div", { class: "cec-row-actions" }, duplicate, remove),
   );
@@ -100,12 +111,12 @@ export const isOngoing = (row) => row.querySelector('[data-field="ongoing"]').ch
 /** The row as the contract's job. */
 export function readJob(row) {
   const job = {};
-  if (valueOf(row, "title")) job.title = valueOf(row, "title");
-  if (valueOf(row, "noc_code")) job.noc_code = valueOf(row, "noc_code");
-  job.teer = numberOf(row, "teer");
-  job.start = valueOf(row, "start") || null;
-  job.end = isOngoing(row) ? null : valueOf(row, "end") || null;
-  job.hours_per_week = numberOf(row, "hours_per_week");
+  if (fieldValue(row, "title")) job.title = fieldValue(row, "title");
+  if (fieldValue(row, "noc_code")) job.noc_code = fieldValue(row, "noc_code");
+  job.teer = fieldNumber(row, "teer");
+  job.start = fieldValue(row, "start") || null;
+  job.end = isOngoing(row) ? null : fieldValue(row, "end") || null;
+  job.hours_per_week = fieldNumber(row, "hours_per_week");
   for (const [name] of FACTS) job[name] = row.querySelector(`[data-field="${name}"]`).checked;
   return job;
 }

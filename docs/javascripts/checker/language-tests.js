@@ -2,7 +2,7 @@
 // ability whose range follows the chosen test's scale on that date.
 
 import { h } from "./dom.js";
-import { field, nextId, numberOf, valueOf } from "./fields.js";
+import { field, fieldNumber, fieldValue, nextId } from "./fields.js";
 import { ABILITIES, scaleNote, scaleOn } from "./metadata.js";
 
 // Catalog keys of the test languages named in the metadata.
@@ -82,7 +82,7 @@ export function testRow(metadata, result, { onRemove }) {
 
 /** The row as the contract's language test result. */
 export function readTest(row) {
-  const result = { test: valueOf(row, "test") || null, date: valueOf(row, "date") || null };
-  for (const ability of ABILITIES) result[ability] = numberOf(row, ability);
+  const result = { test: fieldValue(row, "test") || null, date: fieldValue(row, "date") || null };
+  for (const ability of ABILITIES) result[ability] = fieldNumber(row, ability);
   return result;
 }

@@ -97,7 +97,11 @@ function mount(root) {
       progress.hidden = true;
       showUnavailable();
     } else {
-      statusText.textContent = t("ui.engine_loading", { step: status.step, steps: status.steps, label: status.label });
+      statusText.textContent = t("ui.engine_loading", {
+        step: status.step,
+        steps: status.steps,
+        label: t(status.label),
+      });
       progress.max = status.steps;
       progress.value = status.step;
     }

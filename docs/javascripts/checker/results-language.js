@@ -14,7 +14,10 @@ export function languageFigures(requirement, { profile, assessment, metadata }) 
   (profile.language_tests || []).forEach((test, index) => {
     const result = (assessment.language_tests || [])[index] || {};
     const info = metadata.testsById[test.test];
-    const caption = t("ui.test_caption", { test_name: info ? info.name : test.test, date: test.date ? t.date(test.date) : "" });
+    const caption = t("ui.test_caption", {
+      test_name: info ? info.name : test.test,
+      date: test.date ? t.date(test.date) : "",
+    });
     if (!result.valid) {
       const reason = result.message || t("ui.test_not_valid", { reason: result.invalid_because });
       out.push(h("p", { class: "cec-test-invalid" }, h("strong", {}, caption), ": ", reason));
@@ -76,12 +79,14 @@ function languageNextSteps(requirement, { profile, assessment, metadata }) {
       t("ui.next_raise_part", { ability: metadata.abilityLabel(item.ability).toLowerCase(), score: item.score_needed }),
     );
     steps.push(t("ui.next_raise", { parts, test_name: facts.test_name || t("ui.next_your_test") }));
-  } else if ((requirement.reasons || []).some((code) => code === "language.no_test" || code === "language.no_valid_test")) {
+  } else if (
+    (requirement.reasons || []).some((code) => code === "language.no_test" || code === "language.no_valid_test")
+  ) {
     steps.push(t("ui.next_take_test", { validity_years: metadata.validityYears }));
   }
   const best = Number.isInteger(facts.best_test) ? (assessment.language_tests || [])[facts.best_test] : null;
-  if (best && best.valid && best.valid_until) {
-    const info = metadata.testsById[(profile.language_tests[facts.best_test] || {}).test];
+  if (best?.valid && best.valid_until) {
+    const info = metadata.testsById[profile.language_tests[facts.best_test]?.test];
     steps.push(t("ui.next_valid_until", { test_name: info ? info.name : best.name, date: best.valid_until }));
   }
   return steps;

@@ -46,7 +46,11 @@ export function renderResults(section, { profile, assessment, metadata }) {
     h("h3", {}, t("ui.timeline_heading")),
     h("figure", { class: "cec-figure" }, timeline(profile, assessment, metadata, width)),
     h("p", { class: "cec-fineprint" }, t("ui.fineprint", { date: assessment.rules_version || assessment.as_of })),
-    h("div", { class: "cec-print" }, h("button", { type: "button", class: "md-button", onclick: () => window.print() }, t("ui.print"))),
+    h(
+      "div",
+      { class: "cec-print" },
+      h("button", { type: "button", class: "md-button", onclick: () => window.print() }, t("ui.print")),
+    ),
   );
   section.hidden = false;
   return verdict;
@@ -61,7 +65,7 @@ function renderRequirement(requirement, context) {
   const about = requirements[requirement.id];
   const links = (about ? about.provisions : [])
     .map((id) => sources[id])
-    .filter((source) => source && source.url)
+    .filter((source) => source?.url)
     .map((source) => h("a", { href: source.url, rel: "external" }, source.title));
   // Guide paths are from the site root; the checker page is one level down.
   if (about && GUIDES[requirement.id]) links.push(h("a", { href: `../${about.guide}` }, t(GUIDES[requirement.id])));
@@ -102,7 +106,12 @@ function workFigures(requirement, { profile, assessment, metadata }) {
     h(
       "div",
       { class: "cec-bar-figure" },
-      h("p", { class: "cec-bar-text" }, h("strong", {}, t.number(hours)), t("ui.hours_of_required", { required_hours: required })),
+      h(
+        "p",
+        { class: "cec-bar-text" },
+        h("strong", {}, t.number(hours)),
+        t("ui.hours_of_required", { required_hours: required }),
+      ),
       h("div", { class: "cec-bar", "aria-hidden": "true" }, fill),
     ),
   ];

@@ -43,7 +43,7 @@ export function profileFromHash(hash = window.location.hash) {
 
 /** Offer the profile as a JSON file download. */
 export function downloadProfile(profile, filename = "cec-checker-answers.json") {
-  const blob = new Blob([JSON.stringify(profile, null, 2) + "\n"], { type: "application/json" });
+  const blob = new Blob([`${JSON.stringify(profile, null, 2)}\n`], { type: "application/json" });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

@@ -9,7 +9,12 @@ const toTime = (iso) => Date.parse(`${iso}T00:00:00Z`);
 /** The SVG picture; `width` is the space available in CSS pixels, so text keeps its size. */
 export function timeline(profile, assessment, metadata, width = 720) {
   const { t } = metadata;
-  const shortDate = new Intl.DateTimeFormat(t.locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+  const shortDate = new Intl.DateTimeFormat(t.locale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
   const short = (time) => shortDate.format(new Date(time));
   const work = assessment.requirements.find((item) => item.id === "work_experience");
   const start = toTime(work.facts.window_start);
@@ -48,14 +53,24 @@ export function timeline(profile, assessment, metadata, width = 720) {
       role: "img",
       "aria-labelledby": `${titleId} ${descId}`,
     },
-    s("title", { id: titleId }, t("ui.timeline_title", { window_years: metadata.windowYears, as_of: assessment.as_of })),
+    s(
+      "title",
+      { id: titleId },
+      t("ui.timeline_title", { window_years: metadata.windowYears, as_of: assessment.as_of }),
+    ),
     s("desc", { id: descId }, description || t("ui.timeline_none")),
     s(
       "defs",
       {},
       s(
         "pattern",
-        { id: `${titleId}-hatch`, width: "6", height: "6", patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
+        {
+          id: `${titleId}-hatch`,
+          width: "6",
+          height: "6",
+          patternUnits: "userSpaceOnUse",
+          patternTransform: "rotate(45)",
+        },
         s("rect", { width: "6", height: "6", class: "cec-tl-excluded-bg" }),
         s("line", { x1: "0", y1: "0", x2: "0", y2: "6", class: "cec-tl-hatch" }),
       ),
@@ -63,7 +78,9 @@ export function timeline(profile, assessment, metadata, width = 720) {
   );
 
   // The window as a band, with a tick on the first of January of each year in it.
-  svg.append(s("rect", { x: left, y: top - 4, width: width - left - right, height: bottom - top + 4, class: "cec-tl-window" }));
+  svg.append(
+    s("rect", { x: left, y: top - 4, width: width - left - right, height: bottom - top + 4, class: "cec-tl-window" }),
+  );
   const firstYear = new Date(start).getUTCFullYear() + 1;
   const lastYear = new Date(end).getUTCFullYear();
   for (let year = firstYear; year <= lastYear; year++) {
@@ -73,7 +90,11 @@ export function timeline(profile, assessment, metadata, width = 720) {
   }
   svg.append(
     s("text", { x: left, y: height - 6, class: "cec-tl-label" }, short(start)),
-    s("text", { x: width - right, y: height - 6, class: "cec-tl-label", "text-anchor": "end" }, t("ui.timeline_apply", { date: short(end) })),
+    s(
+      "text",
+      { x: width - right, y: height - 6, class: "cec-tl-label", "text-anchor": "end" },
+      t("ui.timeline_apply", { date: short(end) }),
+    ),
   );
 
   jobs.forEach((job, index) => {
@@ -81,7 +102,9 @@ export function timeline(profile, assessment, metadata, width = 720) {
     const y = top + index * rowHeight;
     const excluded = Boolean(result.excluded_because);
     const number = index + 1;
-    const name = job.title ? t("ui.timeline_label_titled", { number, title: job.title }) : t("ui.job_legend", { number });
+    const name = job.title
+      ? t("ui.timeline_label_titled", { number, title: job.title })
+      : t("ui.job_legend", { number });
     const jobStart = job.start ? toTime(job.start) : NaN;
     const jobEnd = job.end ? toTime(job.end) + DAY : end;
     const outside = !(jobEnd > start && jobStart < end);
@@ -104,4 +127,3 @@ export function timeline(profile, assessment, metadata, width = 720) {
   });
   return svg;
 }
-

@@ -1,4 +1,4 @@
-// The "Save or share your answers" panel: a share link, an answers file out and in, and the
+// The save-or-share panel: a share link, an answers file out and in, and the
 // opt-in "remember on this device". Answers only ever go to the clipboard, a file the person
 // saves, or this browser's storage.
 
@@ -18,7 +18,12 @@ export function buildTools(formElement, form, { t, onLoaded }) {
     "aria-label": t("ui.share_box_label"),
     hidden: true,
   });
-  const fileInput = h("input", { type: "file", id: "cec-load-file", accept: "application/json,.json", class: "cec-file" });
+  const fileInput = h("input", {
+    type: "file",
+    id: "cec-load-file",
+    accept: "application/json,.json",
+    class: "cec-file",
+  });
   const rememberBox = h("input", { type: "checkbox", id: "cec-remember", "aria-describedby": "cec-remember-hint" });
   const forgetButton = h("button", { type: "button", class: "md-button" }, t("ui.forget"));
 

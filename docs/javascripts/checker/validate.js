@@ -14,8 +14,10 @@ export function validate(profile, metadata, ongoing = []) {
   const errors = [];
   const add = (field, code, facts = {}) => errors.push({ field, code, message: t(code, facts) });
   if (!profile.application_date) add("application_date", "ui.check_application_date");
-  profile.jobs.forEach((job, i) => checkJob(job, `jobs[${i}]`, Boolean(ongoing[i]), metadata, add));
-  profile.language_tests.forEach((result, i) => checkTest(result, `language_tests[${i}]`, metadata, add));
+  for (const [i, job] of profile.jobs.entries()) checkJob(job, `jobs[${i}]`, Boolean(ongoing[i]), metadata, add);
+  for (const [i, result] of profile.language_tests.entries()) {
+    checkTest(result, `language_tests[${i}]`, metadata, add);
+  }
   return errors;
 }
 

@@ -3,7 +3,7 @@
 //   in:  {"type":"start","runtime":{"indexURL":...,"wheelURL":...,"files":{name:published name},
 //                                   "integrity":{published name:"sha256-..."}}}
 //        {"type":"check","id":N,"profile":"<profile JSON>"}
-//   out: {"type":"progress","step":N,"steps":M,"label":...}
+//   out: {"type":"progress","step":N,"steps":M,"label":<a ui.* catalog key>}
 //        {"type":"ready"} | {"type":"failed","message":...}
 //        {"type":"result","id":N,"output":"<assessment or errors JSON>"}
 
@@ -61,7 +61,7 @@ function watchRuntime() {
  * Kept as one function so caching, precompiled stdlib and integrity checks fit in one place.
  */
 async function loadEngine(runtime) {
-  progress(1, "Downloading the Python runtime");
+  progress(1, "ui.engine_step_download");
   // Performance and integrity (verify.js): every runtime file is requested at once and checked
   // against its build-time SHA-256 before use; the wasm compiles while it downloads.
   const files = createVerifier(runtime.indexURL, runtime.files, runtime.integrity);
@@ -71,7 +71,7 @@ async function loadEngine(runtime) {
     files.importModule("pyodide.mjs"),
     files.importModule("pyodide.asm.mjs"),
   ]);
-  progress(2, "Starting Python");
+  progress(2, "ui.engine_step_python");
   const watch = watchRuntime();
   let pyodide;
   try {
@@ -91,7 +91,7 @@ async function loadEngine(runtime) {
   } finally {
     watch.stop();
   }
-  progress(3, "Loading the rules");
+  progress(3, "ui.engine_step_rules");
   pyodide.unpackArchive(await files.bytes(runtime.wheelURL), "wheel");
   const api = pyodide.pyimport("pycore.api");
   return (text) => api.check_json(text);
