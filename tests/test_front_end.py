@@ -29,29 +29,8 @@ NOT_PROSE = {
         'no " " in the catalog',
     },
 }
-# Still to move into the catalog, owned by the runtime's files (issue 14): why the engine could
-# not start, shown in brackets after ui.engine_unavailable. They travel from the worker as
-# Error messages; making them keys needs a structured "failed" message in the worker protocol.
-# tables.js runs on guide pages, which carry no catalog yet (the French edition decides how).
-PENDING = {
-    "checker/engine.js": {
-        "this browser does not run WebAssembly",
-        "the engine's script could not be loaded",
-    },
-    "checker/verify.js": {
-        "The file   does not match the version this site was built with, so the checker ",
-        "will not run it. Reload the page; if this message stays, the site's copy is damaged.",
-        "this build has no runtime digests, so its files cannot be checked",
-        "  answered HTTP  ",
-        "refusing to run an unlisted WebAssembly file  ",
-    },
-    "checker/worker.js": {
-        "  answered HTTP  ",
-        "  could not be downloaded",
-        "the WebAssembly runtime could not start ( )",
-    },
-    "tables.js": {"Page", "Table   of  :  "},
-}
+# Guide pages carry no catalog yet (the French edition decides how their scripts get words).
+PENDING = {"tables.js": {"Page", "Table   of  :  "}}
 
 
 def literals(text: str) -> Iterator[str]:

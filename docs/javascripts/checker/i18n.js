@@ -51,5 +51,7 @@ export function translator(messages) {
     if (!(key in messages)) throw new Error(`no "${key}" in the catalog`);
     return render(messages[key], facts, locale);
   };
-  return Object.assign(t, formats(locale), { locale });
+  // A catalog key is rendered; any other text (a browser's own error message) is shown as is.
+  const orText = (text, facts) => (text in messages ? t(text, facts) : text);
+  return Object.assign(t, formats(locale), { locale, orText });
 }

@@ -82,7 +82,8 @@ function mount(root) {
   }
 
   function showUnavailable() {
-    const reason = engine.status.message || t("ui.engine_stopped");
+    const { message, facts } = engine.status;
+    const reason = message ? t.orText(message, facts) : t("ui.engine_stopped");
     root.querySelector("[data-cec-unavailable-reason]").textContent = t("ui.engine_unavailable", { reason });
     unavailable.hidden = false;
     announce(t("ui.announce_unavailable"));

@@ -7,7 +7,7 @@
 //        {"type":"ready"} | {"type":"failed","message":...}
 //        {"type":"result","id":N,"output":"<assessment or errors JSON>"}
 
-import { createVerifier } from "./verify.js";
+import { createVerifier, failure } from "./verify.js";
 
 const STEPS = 4;
 let engine = null; // Promise of the check function; started once per worker
@@ -34,18 +34,18 @@ function watchRuntime() {
   self.fetch = (input, init) =>
     originalFetch.call(self, input, init).then(
       (response) => {
-        if (!response.ok) reject(new Error(`${name(input)} answered HTTP ${response.status}`));
+        if (!response.ok) reject(failure("ui.engine_http", { file: name(input), status: response.status }));
         return response;
       },
       (error) => {
-        reject(new Error(`${name(input)} could not be downloaded`));
+        reject(failure("ui.engine_download_failed", { file: name(input) }));
         throw error;
       },
     );
   if (originalInstantiate) {
     WebAssembly.instantiateStreaming = (...args) => {
       const result = originalInstantiate.apply(WebAssembly, args);
-      result.catch((error) => reject(new Error(`the WebAssembly runtime could not start (${error.message})`)));
+      result.catch((error) => reject(failure("ui.engine_wasm_failed", { reason: error.message })));
       return result;
     };
   }
@@ -102,7 +102,7 @@ function start(runtime) {
   engine = loadEngine(runtime);
   engine.then(
     () => send({ type: "ready" }),
-    (error) => send({ type: "failed", message: String((error && error.message) || error) }),
+    (error) => send({ type: "failed", message: String(error?.message || error), facts: error?.facts }),
   );
 }
 
@@ -111,7 +111,7 @@ async function check(id, profile) {
   try {
     check_json = await engine;
   } catch (error) {
-    send({ type: "failed", message: String((error && error.message) || error) });
+    send({ type: "failed", message: String(error?.message || error), facts: error?.facts });
     return;
   }
   try {
