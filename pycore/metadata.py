@@ -83,7 +83,7 @@ def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any
         "bounds": {
             # The same bounds as pycore.validation, so the form says what the engine would.
             "hours_per_week": {"above": 0, "max": validation._MAX_WEEK_HOURS},
-            "noc_code": {"pattern": validation._NOC_CODE.pattern, "teer_digit": 1},
+            "noc_code": {"pattern": validation._NOC_CODE.pattern, "length": 5, "teer_digit": 1},
         },
         "teer": parameter("noc", "teer_categories").value_at(day),
         "provisions": [

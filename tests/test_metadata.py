@@ -55,8 +55,11 @@ def test_bounds_are_the_ones_the_engine_checks() -> None:
             assert not accepted, (hours, error.errors)
         else:
             assert accepted, hours
-    digit = bounds["noc_code"]["teer_digit"]
-    assert re.fullmatch(bounds["noc_code"]["pattern"], "21232") and "21232"[digit] == "1"
+    noc = bounds["noc_code"]
+    code = "21232"
+    assert len(code) == noc["length"] and re.fullmatch(noc["pattern"], code)
+    assert not re.fullmatch(noc["pattern"], code + "1")
+    assert code[noc["teer_digit"]] == "1"  # 21232 is a TEER 1 occupation
 
 
 def test_each_requirement_names_cited_provisions_and_a_guide_page() -> None:

@@ -26,7 +26,11 @@ function teerSelect({ t, teers }) {
 export function jobRow(metadata, job, { onDuplicate, onRemove }) {
   const { t, nocCode, hoursBounds } = metadata;
   const input = (type, fieldName, extra = {}) => h("input", { type, ...extra, dataset: { field: fieldName } });
-  const noc = input("text", "noc_code", { inputmode: "numeric", maxlength: "5", autocomplete: "off" });
+  const noc = input("text", "noc_code", {
+    inputmode: "numeric",
+    maxlength: String(nocCode.length),
+    autocomplete: "off",
+  });
   const teer = teerSelect(metadata);
   const end = input("date", "end");
   const hours = input("number", "hours_per_week", {

@@ -49,7 +49,11 @@ export function readMetadata(raw) {
     windowYears: thresholds.window_years,
     validityYears: thresholds.validity_years,
     hoursBounds: bounds.hours_per_week,
-    nocCode: { pattern: new RegExp(`^(?:${bounds.noc_code.pattern})$`), teerDigit: bounds.noc_code.teer_digit },
+    nocCode: {
+      pattern: new RegExp(`^(?:${bounds.noc_code.pattern})$`),
+      length: bounds.noc_code.length,
+      teerDigit: bounds.noc_code.teer_digit,
+    },
     sources: Object.fromEntries(raw.provisions.map((source) => [source.id, source])),
     requirements: Object.fromEntries(raw.requirements.map((item) => [item.id, item])),
   };
