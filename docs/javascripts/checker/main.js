@@ -101,7 +101,7 @@ function mount(root) {
       statusText.textContent = t("ui.engine_loading", {
         step: status.step,
         steps: status.steps,
-        label: t(status.label),
+        label: t.orText(status.label),
       });
       progress.max = status.steps;
       progress.value = status.step;

@@ -3,7 +3,9 @@
 
 import { h } from "./dom.js";
 import { ABILITIES } from "./metadata.js";
-import { nextStep } from "./results.js";
+
+/** A next step: "Next step: " in bold, then the sentence. */
+export const nextStep = (t, text) => h("p", { class: "cec-next" }, h("strong", {}, t("ui.next_step")), text);
 
 export function languageFigures(requirement, { profile, assessment, metadata }) {
   const { t } = metadata;

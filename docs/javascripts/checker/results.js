@@ -3,7 +3,7 @@
 // Provisions and guide pages per requirement come from the form metadata.
 
 import { h } from "./dom.js";
-import { languageFigures } from "./results-language.js";
+import { languageFigures, nextStep } from "./results-language.js";
 import { timeline } from "./timeline.js";
 
 // Catalog keys per requirement and per met value (true / false / null), written out in full.
@@ -90,9 +90,6 @@ function renderRequirement(requirement, context) {
       : null,
   );
 }
-
-/** A next step: "Next step: " in bold, then the sentence. */
-export const nextStep = (t, text) => h("p", { class: "cec-next" }, h("strong", {}, t("ui.next_step")), text);
 
 function workFigures(requirement, { profile, assessment, metadata }) {
   const { t } = metadata;
