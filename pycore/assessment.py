@@ -27,7 +27,7 @@ from pycore.parameters import load, parameter, parameters
 from pycore.profile import Profile
 from pycore.projection import projected_date
 from pycore.quebec import quebec
-from pycore.work_experience import WorkExperience, work_experience
+from pycore.work_experience import Rules, WorkExperience, window, work_experience
 
 # The data files the rules read (guide-only files such as crs.toml are not rules).
 RULE_FILES: tuple[str, ...] = ("program", "work_experience", "language", "quebec")
@@ -228,9 +228,13 @@ def _job_entry(work: WorkExperience, teer: int, index: int) -> dict[str, Any]:
 
 def _unsupported(profile: Profile) -> dict[str, Any]:
     """Every requirement null: the application date is before the rules the engine knows."""
+    # The window is still reported (with the earliest rules known) so the timeline can draw it.
+    first, last = window(profile.application_date, Rules.on(supported_from()))
     facts = {
         "application_date": profile.application_date.isoformat(),
         "supported_from": supported_from().isoformat(),
+        "window_start": first.isoformat(),
+        "window_end": last.isoformat(),
     }
     reason = "rules.date_not_supported"
     return {

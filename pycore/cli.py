@@ -62,45 +62,60 @@ def _read(path: str) -> str:
     return data.decode("utf-8-sig")
 
 
+# Catalog keys written out in full, so a test can tell that every key is used somewhere.
+_VERDICT = {True: "cli.verdict_true", False: "cli.verdict_false", None: "cli.verdict_null"}
+_STATUS = {True: "cli.status_true", False: "cli.status_false", None: "cli.status_null"}
+_TITLE = {
+    "work_experience": "cli.requirement_work_experience",
+    "language": "cli.requirement_language",
+    "quebec": "cli.requirement_quebec",
+}
+
+
 def text_report(result: dict[str, Any]) -> str:
     """The assessment as paragraphs: the verdict, one per requirement, then one line per item."""
-    verdict = {True: "Eligible", False: "Not eligible", None: "Not enough information"}
-    lines = [f"{verdict[result['eligible']]} as of {messages.long_date(result['as_of'])}.", ""]
-    titles = {"work_experience": "Work experience", "language": "Language", "quebec": "Quebec"}
+    say = messages.render
+    verdict = say(_VERDICT[result["eligible"]], {})
+    lines = [say("cli.verdict", {"verdict": verdict, "as_of": result["as_of"]}), ""]
     for requirement in result["requirements"]:
-        status = {True: "met", False: "not met", None: "cannot be judged yet"}[requirement["met"]]
-        lines += [f"{titles[requirement['id']]} ({status}): {requirement['message']}", ""]
+        facts = {
+            "title": say(_TITLE[requirement["id"]], {}),
+            "status": say(_STATUS[requirement["met"]], {}),
+            "message": requirement["message"],
+        }
+        lines += [say("cli.requirement", facts), ""]
     projected = result.get("projected_work_experience_date")
     if projected:
-        lines += [
-            "If your current jobs continue, the work requirement would be met on "
-            f"{messages.long_date(projected)}.",
-            "",
-        ]
+        lines += [say("cli.projected", {"date": projected}), ""]
     for index, job in enumerate(result["jobs"]):
         if job["message"]:
-            lines.append(f"Job {index + 1}: {job['message']}")
+            lines.append(say("cli.job", {"number": index + 1, "message": job["message"]}))
     for index, test in enumerate(result["language_tests"]):
         if test["message"]:
             levels = test["clb"]
             shown = ""
             if levels:
-                name = test["level_name"]
-                shown = " Levels: " + ", ".join(
-                    f"{ability} {name} {level}" for ability, level in levels.items()
-                )
-                shown += "."
-            lines.append(f"Test {index + 1} ({test['name']}): {test['message']}{shown}")
+                each = [
+                    say(
+                        "cli.level",
+                        {"ability": ability, "level_name": test["level_name"], "level": level},
+                    )
+                    for ability, level in levels.items()
+                ]
+                shown = say("cli.levels", {"levels": each})
+            facts = {"number": index + 1, "test_name": test["name"], "message": test["message"]}
+            lines.append(say("cli.test", {**facts, "levels": shown}))
     lines += crs_lines(result.get("crs"))
     return "\n".join(lines).rstrip() + "\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = _Parser(prog="cec-check", description="Check a profile against the CEC rules.")
+    say = messages.render
+    parser = _Parser(prog="cec-check", description=say("cli.description", {}))
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    check = commands.add_parser("check", help="assess a profile JSON file ('-' reads stdin)")
-    check.add_argument("profile", help="path to the profile JSON, or - for standard input")
+    check = commands.add_parser("check", help=say("cli.check_help", {}))
+    check.add_argument("profile", help=say("cli.profile_help", {}))
     check.add_argument("--format", choices=("json", "text"), default="json")
     args = parser.parse_args(argv)
     try:

@@ -4,8 +4,11 @@
 ``job.unpaid``, ``input.not_date``, ...) to an English template filled from the
 facts of the result: ``{qualifying_hours}`` prints 1,302.9; ``{date:date}`` prints
 an ISO date as "November 21, 2026"; a list prints comma-separated, or as "0, 1, 2 or 3"
-with ``{teers:or}``; ``{hours:plural:hour}`` prints "1 hour" or "2 hours". A French
-catalog would sit beside it as ``messages.fr.toml``.
+with ``{teers:or}`` (``{parts:and}`` with "and"); ``{hours:plural:hour}`` prints "1 hour"
+or "2 hours". ``interface.en.toml`` adds the words of the checker page (``ui.*``) and of
+the command line's text report (``cli.*``) to the same catalog; the page renders its keys
+with the same rules (``docs/javascripts/checker/i18n.js``). A French catalog is
+``messages.fr.toml`` and ``interface.fr.toml`` beside them.
 """
 
 from __future__ import annotations
@@ -18,12 +21,28 @@ from pycore.formatting import long_date as long_date  # the CLI's text report us
 from pycore.formatting import number, series
 from pycore.parameters import load
 
+FILES = ("messages", "interface")  # reason codes; words of the page and the command line
+INTERFACE = ("ui.",)  # the keys the page needs, sent with the form metadata
+
 
 @cache
 def catalog(language: str = "en") -> dict[str, str]:
-    """Every reason code and its template, for ``language``."""
-    raw = load(f"messages.{language}")
-    return {str(code): str(template) for code, template in raw.items()}
+    """Every key (reason codes, ``ui.*``, ``cli.*``) and its template, for ``language``."""
+    merged: dict[str, str] = {}
+    for name in FILES:
+        for key, template in load(f"{name}.{language}").items():
+            if key in merged:
+                raise ValueError(f"{key} is in more than one {language} catalog file")
+            merged[str(key)] = str(template)
+    return merged
+
+
+def interface(language: str = "en") -> dict[str, str]:
+    """The page's keys and templates (``ui.*``), as the form metadata delivers them."""
+    return {key: text for key, text in catalog(language).items() if key.startswith(INTERFACE)}
+
+
+_JOINS = ("or", "and")
 
 
 class _Fact:
@@ -41,8 +60,8 @@ class _Fact:
 def _show(value: Any, spec: str = "") -> str:
     if spec == "date":
         return long_date(value)
-    if spec == "or":  # "0, 1, 2 or 3"
-        return series([_show(item) for item in value])
+    if spec in _JOINS:  # "0, 1, 2 or 3"
+        return series([_show(item) for item in value], spec)
     if spec.startswith("plural:"):
         word = spec.removeprefix("plural:")
         return f"{_show(value)} {word if value == 1 else word + 's'}"

@@ -1,8 +1,10 @@
 """What the web form needs to know before Python judges anything, from the same data.
 
-Tests with their scales and accepted dates, the thresholds in force, TEER
-descriptions and the provisions cited, so the form can label, range-check and
-link without typing a number of its own.
+Tests with their scales and accepted dates, the thresholds in force, the bounds
+the input is checked against, TEER descriptions, the provisions cited and each
+requirement's provisions and guide page, and the page's words (the ``ui.*`` keys
+of the catalog), so the form can label, range-check and link without typing a
+number or a sentence of its own.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pycore import charts
-from pycore.assessment import RULE_FILES, rules_version, supported_from
+from pycore import charts, messages, validation
+from pycore.assessment import REQUIREMENTS, RULE_FILES, rules_version, supported_from
 from pycore.language import accepted_from, thresholds, validity_years
 from pycore.parameters import parameter, parameters, source
 from pycore.work_experience import Rules
@@ -24,6 +26,14 @@ def _scale(chart: charts.Chart) -> dict[str, dict[str, float]]:
     }
 
 
+# Each requirement's provisions (ids in sources.toml) and its guide page (from the site root).
+_REQUIREMENT_LINKS: dict[str, tuple[tuple[str, ...], str]] = {
+    "work_experience": (("irpr_87_1", "irpr_73"), "eligibility/work-experience/"),
+    "language": (("irpr_87_1", "canada_test_equivalency"), "eligibility/language/"),
+    "quebec": (("irpr_87_1",), "eligibility/quebec-admissibility/"),
+}
+
+
 def _test(test_id: str) -> dict[str, Any]:
     versions = charts.versions(test_id)
     latest = versions[-1]
@@ -33,6 +43,7 @@ def _test(test_id: str) -> dict[str, Any]:
         "name": latest.name,
         "language": latest.language,
         "level_name": latest.level_name,
+        "lowest_level": latest.rows[-1][0],  # a score under it reads "below" this level
         "accepted_from": first.isoformat() if first else None,
         "scale": _scale(latest),
         "versions": [
@@ -42,8 +53,9 @@ def _test(test_id: str) -> dict[str, Any]:
     }
 
 
-def form_metadata(on: date | None = None) -> dict[str, Any]:
-    """The form's metadata for rules in force on ``on`` (default: the newest rules)."""
+def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any]:
+    """The form's metadata for rules in force on ``on`` (default: the newest rules), with
+    the page's words in ``language``."""
     day = on or date.fromisoformat(rules_version())
     rules = Rules.on(day)
     cited = sorted(
@@ -68,11 +80,25 @@ def form_metadata(on: date | None = None) -> dict[str, Any]:
             "eligible_teers": sorted(rules.eligible_teers),
             "levels": [{"level": level, "teers": list(teers)} for level, teers in thresholds(day)],
         },
+        "bounds": {
+            # The same bounds as pycore.validation, so the form says what the engine would.
+            "hours_per_week": {"above": 0, "max": validation._MAX_WEEK_HOURS},
+            "noc_code": {"pattern": validation._NOC_CODE.pattern, "length": 5, "teer_digit": 1},
+        },
         "teer": parameter("noc", "teer_categories").value_at(day),
         "provisions": [
             {"id": s.id, "title": s.title, "url": s.url, "reliability": s.reliability}
             for s in (source(ref) for ref in cited)
         ],
+        "requirements": [
+            {
+                "id": name,
+                "provisions": list(_REQUIREMENT_LINKS[name][0]),
+                "guide": _REQUIREMENT_LINKS[name][1],
+            }
+            for name in REQUIREMENTS
+        ],
+        "messages": messages.interface(language),
     }
 
 

@@ -96,6 +96,17 @@ def test_date_before_supported_rules_is_not_judged() -> None:
     assert result["jobs"][0]["counted_hours"] == 0
 
 
+def test_every_assessment_carries_the_work_window() -> None:
+    """The work requirement reports its window even for a date the rules do not cover."""
+    early = supported_from() - DAY
+    for day in (early, APP):
+        work = assess(profile([], [], app=day))["requirements"][0]
+        assert work["id"] == "work_experience"
+        assert work["facts"]["window_end"] == (day - DAY).isoformat()
+        start = work["facts"]["window_start"]
+        assert start == day.replace(year=day.year - RULES.window_years).isoformat()
+
+
 def test_hours_round_half_up_and_never_up_to_the_threshold() -> None:
     """Output hours have one decimal; a total just under the requirement never shows as it."""
     assert hours(Fraction(2605, 2)) == 1302.5 and hours(Fraction(13029, 10)) == 1302.9

@@ -7,26 +7,32 @@ import string
 from dataclasses import fields
 from datetime import date
 from importlib import resources
+from pathlib import Path
 
 from engine_support import AGREED_REASON_CODES
 
 from pycore import messages
 from pycore.crs_profile import CrsProfile
 
-PREFIXES = "work|language|quebec|rules|job|test|input|crs|category"
+PREFIXES = "work|language|quebec|rules|job|test|input|crs|category|ui|cli"
 CODE = re.compile(rf"""["']((?:{PREFIXES})\.[a-z_]+)["']""")
+JS_CODE = re.compile(rf"""["'`]((?:{PREFIXES})\.[a-z_]+)["'`]""")  # template literals too
+FRONT_END = Path(__file__).resolve().parents[1] / "docs" / "javascripts" / "checker"
 
 
 def emitted_codes() -> set[str]:
-    """Reason codes written as string literals anywhere in the pycore modules.
+    """Catalog keys written as string literals in the pycore modules or the page's scripts.
 
-    Field paths of the profile's ``crs`` object (``crs.date_of_birth``) look like codes;
-    those that are not also catalog keys are left out.
+    Reason codes, the page's ``ui.*`` and the command line's ``cli.*`` words. Field paths
+    of the profile's ``crs`` object (``crs.date_of_birth``) look like codes; those that are
+    not also catalog keys are left out.
     """
     found: set[str] = set()
     for entry in resources.files("pycore").iterdir():
         if entry.name.endswith(".py"):
             found |= set(CODE.findall(entry.read_text(encoding="utf-8")))
+    for script in FRONT_END.glob("*.js"):
+        found |= set(JS_CODE.findall(script.read_text(encoding="utf-8")))
     paths = {f"crs.{item.name}" for item in fields(CrsProfile)}
     return found - (paths - set(messages.catalog()))
 
@@ -52,7 +58,7 @@ def test_templates_name_only_simple_fields() -> None:
         for _, name, spec, conversion in string.Formatter().parse(template):
             if name is not None:
                 assert name.isidentifier(), code
-                assert spec in ("", "date", "or") or spec.startswith("plural:"), code
+                assert spec in ("", "date", "or", "and") or spec.startswith("plural:"), code
                 assert conversion is None, code
 
 

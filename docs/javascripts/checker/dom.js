@@ -25,18 +25,6 @@ export function s(tag, attributes = {}, ...children) {
   return element;
 }
 
-const numberFormat = new Intl.NumberFormat("en-CA", { maximumFractionDigits: 1 });
-export const formatNumber = (value) => numberFormat.format(value);
-
-const dateFormat = new Intl.DateTimeFormat("en-CA", {
-  year: "numeric",
-  month: "long",
-  day: "numeric",
-  timeZone: "UTC",
-});
-/** "2026-11-21" -> "November 21, 2026". */
-export const formatDate = (iso) => dateFormat.format(new Date(`${iso}T00:00:00Z`));
-
 /** Today's date in the person's own time zone, as YYYY-MM-DD. */
 export function today() {
   const now = new Date();

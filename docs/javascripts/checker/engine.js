@@ -13,7 +13,7 @@ function createEngine(runtime) {
   const listeners = new Set();
   const pending = new Map();
   let nextId = 1;
-  let status = { state: "loading", step: 0, steps: 4, label: "Starting the rules engine" };
+  let status = { state: "loading", step: 0, steps: 4, label: "ui.engine_step_start" };
   let worker = null;
 
   function update(next) {
@@ -21,9 +21,10 @@ function createEngine(runtime) {
     for (const listener of listeners) listener(status);
   }
 
-  function fail(message) {
+  // `message` is a catalog key with its `facts`, or the browser's own words.
+  function fail(message, facts) {
     if (status.state === "failed") return;
-    update({ state: "failed", message });
+    update({ state: "failed", message, facts });
     for (const { reject } of pending.values()) reject(new Error(message));
     pending.clear();
   }
@@ -34,9 +35,9 @@ function createEngine(runtime) {
       update({ step: message.step, steps: message.steps, label: message.label });
     } else if (message.type === "ready") {
       performance.mark("cec:ready");
-      update({ state: "ready", step: status.steps, label: "Ready" });
+      update({ state: "ready", step: status.steps, label: "ui.engine_step_ready" });
     } else if (message.type === "failed") {
-      fail(message.message);
+      fail(message.message, message.facts);
     } else if (message.type === "result") {
       const request = pending.get(message.id);
       pending.delete(message.id);
@@ -47,7 +48,7 @@ function createEngine(runtime) {
   }
 
   if (typeof WebAssembly !== "object") {
-    status = { ...status, state: "failed", message: "this browser does not run WebAssembly" };
+    status = { ...status, state: "failed", message: "ui.engine_no_wasm" };
   } else {
     try {
       worker = new Worker(new URL("./worker.js", import.meta.url), {
@@ -57,7 +58,7 @@ function createEngine(runtime) {
       worker.onmessage = onMessage;
       worker.onerror = (event) => {
         event.preventDefault();
-        fail(event.message || "the engine's script could not be loaded");
+        fail(event.message || "ui.engine_script_failed");
       };
       const indexURL = new URL(runtime.dir, document.baseURI).href;
       worker.postMessage(

@@ -4,10 +4,10 @@
 
 import { getEngine } from "./engine.js";
 import { createForm } from "./form.js";
-import { h } from "./dom.js";
 import { readConfig } from "./metadata.js";
 import { renderResults, verdictText } from "./results.js";
 import * as share from "./share.js";
+import { buildTools } from "./tools.js";
 
 let config = null;
 let engine = null;
@@ -24,6 +24,7 @@ function mount(root) {
   window.cecCheck = (text) => engine.check(text);
 
   const { metadata } = config;
+  const { t } = metadata;
   const statusText = root.querySelector("[data-cec-engine-text]");
   const progress = root.querySelector("[data-cec-engine-progress]");
   const unavailable = root.querySelector("[data-cec-unavailable]");
@@ -39,7 +40,7 @@ function mount(root) {
   };
 
   const form = createForm(formElement, metadata, { onSubmit: () => runCheck({ fromPerson: true }) });
-  const tools = buildTools();
+  const tools = buildTools(formElement, form, { t, onLoaded: () => runCheck({ fromPerson: true }) });
   formElement.after(tools.section);
 
   async function runCheck({ fromPerson }) {
@@ -55,7 +56,7 @@ function mount(root) {
     const mine = ++sequence;
     if (engine.status.state === "loading") {
       form.submit.setAttribute("aria-busy", "true");
-      announce("Your answers will be checked as soon as the rules engine is ready.");
+      announce(t("ui.announce_waiting"));
     }
     let output;
     try {
@@ -75,109 +76,36 @@ function mount(root) {
     }
     const verdict = renderResults(results, { profile, assessment: answer, metadata });
     performance.mark("cec:result");
-    announce(`Result: ${verdictText(answer.eligible)} Details follow the form.`);
+    announce(t("ui.announce_result", { verdict: verdictText(t, answer.eligible) }));
     if (fromPerson) results.focus({ preventScroll: true });
     verdict.scrollIntoView({ block: "start" });
   }
 
   function showUnavailable() {
-    const reason = engine.status.message || "it stopped while loading";
-    root.querySelector("[data-cec-unavailable-reason]").textContent =
-      `The rules engine could not start (${reason}). It needs a browser with WebAssembly and module workers, ` +
-      "and its files must be reachable (on a first visit the page needs the network once).";
+    const { message, facts } = engine.status;
+    const reason = message ? t.orText(message, facts) : t("ui.engine_stopped");
+    root.querySelector("[data-cec-unavailable-reason]").textContent = t("ui.engine_unavailable", { reason });
     unavailable.hidden = false;
-    announce("The checker could not start in this browser. Your answers are still in the form; a summary of the requirements is shown.");
+    announce(t("ui.announce_unavailable"));
   }
 
   function showStatus(status) {
     if (status.state === "ready") {
-      statusText.textContent = "The rules engine is ready. Nothing you enter leaves this page.";
+      statusText.textContent = t("ui.engine_ready");
       progress.hidden = true;
     } else if (status.state === "failed") {
-      statusText.textContent = "The rules engine could not start.";
+      statusText.textContent = t("ui.engine_failed");
       progress.hidden = true;
       showUnavailable();
     } else {
-      statusText.textContent = `Loading the rules engine (${status.step} of ${status.steps}): ${status.label}. You can fill in the form meanwhile.`;
+      statusText.textContent = t("ui.engine_loading", {
+        step: status.step,
+        steps: status.steps,
+        label: t.orText(status.label),
+      });
       progress.max = status.steps;
       progress.value = status.step;
     }
-  }
-
-  // --- save and share ----------------------------------------------------------------------
-  function buildTools() {
-    const note = h("p", { class: "cec-tools-note", role: "status" });
-    const linkBox = h("input", { type: "text", readonly: true, class: "cec-share-box", "aria-label": "Share link", hidden: true });
-    const fileInput = h("input", { type: "file", id: "cec-load-file", accept: "application/json,.json", class: "cec-file" });
-    const rememberBox = h("input", { type: "checkbox", id: "cec-remember", "aria-describedby": "cec-remember-hint" });
-    const forgetButton = h("button", { type: "button", class: "md-button" }, "Forget my answers");
-
-    const copy = async () => {
-      const link = share.shareLink(form.readProfile());
-      try {
-        await navigator.clipboard.writeText(link);
-        note.textContent = "Share link copied. Anyone who opens it sees your answers, so share it only with people you trust.";
-        linkBox.hidden = true;
-      } catch {
-        linkBox.value = link;
-        linkBox.hidden = false;
-        linkBox.select();
-        note.textContent = "Copy this link (it holds your answers; the part after # is never sent to a server).";
-      }
-    };
-    fileInput.addEventListener("change", async () => {
-      const file = fileInput.files[0];
-      if (!file) return;
-      try {
-        form.fillProfile(await share.readProfileFile(file));
-        note.textContent = `Answers loaded from ${file.name}.`;
-        runCheck({ fromPerson: true });
-      } catch (error) {
-        note.textContent = `That file could not be read as checker answers (${error.message}). Your current answers are unchanged.`;
-      }
-      fileInput.value = "";
-    });
-    rememberBox.addEventListener("change", () => {
-      if (rememberBox.checked) {
-        share.remember(form.readProfile());
-        note.textContent = "Your answers will be kept in this browser until you choose Forget.";
-      } else {
-        share.forget();
-        note.textContent = "Your answers are no longer kept in this browser.";
-      }
-    });
-    forgetButton.addEventListener("click", () => {
-      share.forget();
-      rememberBox.checked = false;
-      note.textContent = "Your answers were removed from this browser. The form still shows them until you leave the page.";
-    });
-    formElement.addEventListener("change", () => {
-      if (rememberBox.checked) share.remember(form.readProfile());
-    });
-
-    const section = h(
-      "section",
-      { class: "cec-tools", "aria-labelledby": "cec-tools-title" },
-      h("h2", { id: "cec-tools-title" }, "Save or share your answers"),
-      h(
-        "div",
-        { class: "cec-tools-buttons" },
-        h("button", { type: "button", class: "md-button", onclick: copy }, "Copy share link"),
-        h("button", { type: "button", class: "md-button", onclick: () => share.downloadProfile(form.readProfile()) }, "Download answers (JSON)"),
-      ),
-      linkBox,
-      h("div", { class: "cec-field" }, h("label", { for: fileInput.id }, "Load answers from a file"), fileInput),
-      h(
-        "div",
-        { class: "cec-check" },
-        rememberBox,
-        h("label", { for: rememberBox.id }, "Remember my answers on this device"),
-        h("p", { class: "cec-hint", id: "cec-remember-hint" }, "Off unless you turn it on. Kept only in this browser's storage, never sent anywhere."),
-      ),
-      forgetButton,
-      note,
-    );
-    return { section, rememberBox };
   }
 
   // --- start: a share link wins over remembered answers --------------------------------------
@@ -188,7 +116,7 @@ function mount(root) {
     if (saved) {
       form.fillProfile(saved);
       tools.rememberBox.checked = true;
-      announce("Your remembered answers were filled in.");
+      announce(t("ui.announce_remembered"));
     }
   }
 }
@@ -200,8 +128,7 @@ function openShareLink() {
   try {
     profile = share.profileFromHash();
   } catch {
-    current.root.querySelector("[data-cec-announcer]").textContent =
-      "The link's answers could not be read; it may have been cut short. The form is empty.";
+    current.root.querySelector("[data-cec-announcer]").textContent = config.metadata.t("ui.announce_bad_link");
     return true;
   }
   if (!profile) return false;

@@ -1,58 +1,69 @@
-// The form metadata embedded in the page at build time (from pycore.api.form_metadata_json()),
-// read into the one shape the form and the results use.
+// The form metadata embedded in the page at build time (pycore.metadata.form_metadata()), read
+// into the one shape the form and the results use. It reads exactly the names Python sends:
+// a missing one is a build that went wrong, not something to guess around.
+
+import { translator } from "./i18n.js";
 
 export const ABILITIES = ["reading", "writing", "listening", "speaking"];
-export const ABILITY_LABELS = { reading: "Reading", writing: "Writing", listening: "Listening", speaking: "Speaking" };
+// Catalog keys of each ability's label, written out so a test can see every key in use.
+const ABILITY_KEYS = {
+  reading: "ui.ability_reading",
+  writing: "ui.ability_writing",
+  listening: "ui.ability_listening",
+  speaking: "ui.ability_speaking",
+};
 
 /** The page's embedded configuration: {runtime, metadata}. */
 export function readConfig(root) {
   const block = root.ownerDocument.getElementById("cec-config");
-  if (!block) throw new Error("the checker's configuration is missing from the page");
+  if (!block) throw new Error("cec-config");
   const config = JSON.parse(block.textContent);
-  return { runtime: config.runtime, metadata: normalize(config.metadata) };
+  return { runtime: config.runtime, metadata: readMetadata(config.metadata) };
 }
 
-function pick(object, ...names) {
-  for (const name of names) if (object && object[name] !== undefined) return object[name];
-  return undefined;
-}
-
-function normalize(raw) {
-  raw = raw || {};
-  const thresholds = pick(raw, "thresholds") || {};
-  const tests = (pick(raw, "tests") || []).map((test) => ({
+/** The metadata as the front end uses it, with `t` rendering its catalog keys. */
+export function readMetadata(raw) {
+  const { thresholds, bounds } = raw;
+  const t = translator(raw.messages);
+  const tests = raw.tests.map((test) => ({
     id: test.id,
     name: test.name,
     language: test.language,
-    levelName: pick(test, "level_name", "levelName") || "CLB",
-    acceptedFrom: pick(test, "accepted_from") || null,
+    levelName: test.level_name,
+    lowestLevel: test.lowest_level,
+    acceptedFrom: test.accepted_from,
     scale: readScale(test.scale),
     // A test's scale can change with the test date (TEF Canada moved to 0-699 in 2023).
-    versions: (test.versions || [])
+    versions: test.versions
       .map((version) => ({ effective: version.effective, scale: readScale(version.scale) }))
       .sort((a, b) => (a.effective < b.effective ? -1 : 1)),
   }));
-  const teerRaw = pick(raw, "teer", "teers") || [];
-  const teers = Array.isArray(teerRaw)
-    ? teerRaw.map((item) => ({ teer: Number(item.teer), description: item.description }))
-    : Object.entries(teerRaw).map(([teer, description]) => ({ teer: Number(teer), description }));
-  const sources = pick(raw, "provisions") || [];
   return {
+    t,
+    abilityLabel: (ability) => t(ABILITY_KEYS[ability]),
     tests,
-    teers,
-    hoursRequired: pick(thresholds, "hours_required"),
-    weeklyCap: pick(thresholds, "weekly_hours_cap", "weekly_cap"),
-    windowYears: pick(thresholds, "window_years"),
-    validityYears: pick(thresholds, "validity_years", "result_validity_years"),
-    sources: Object.fromEntries(sources.map((source) => [source.id, source])),
+    testsById: Object.fromEntries(tests.map((test) => [test.id, test])),
+    teers: raw.teer.map((item) => ({ teer: Number(item.teer), description: item.description })),
+    hoursRequired: thresholds.hours_required,
+    weeklyCap: thresholds.weekly_hours_cap,
+    windowYears: thresholds.window_years,
+    validityYears: thresholds.validity_years,
+    hoursBounds: bounds.hours_per_week,
+    nocCode: {
+      pattern: new RegExp(`^(?:${bounds.noc_code.pattern})$`),
+      length: bounds.noc_code.length,
+      teerDigit: bounds.noc_code.teer_digit,
+    },
+    sources: Object.fromEntries(raw.provisions.map((source) => [source.id, source])),
+    requirements: Object.fromEntries(raw.requirements.map((item) => [item.id, item])),
   };
 }
 
-function readScale(scale = {}) {
+function readScale(scale) {
   return Object.fromEntries(
     ABILITIES.map((ability) => {
-      const s = scale[ability] || {};
-      return [ability, { min: Number(s.min), max: Number(s.max), step: Number(s.step) }];
+      const { min, max, step } = scale[ability];
+      return [ability, { min: Number(min), max: Number(max), step: Number(step) }];
     }),
   );
 }
@@ -64,4 +75,23 @@ export function scaleOn(test, date) {
     for (const version of test.versions) if (version.effective <= date) scale = version.scale;
   }
   return scale;
+}
+
+/** "0 to 9, steps of 0.5" for one ability of a scale. */
+export function scaleText(t, scale, ability) {
+  const { min, max, step } = scale[ability];
+  return step === 1 ? t("ui.scale_whole", { min, max }) : t("ui.scale_steps", { min, max, step });
+}
+
+/** The sentence under a test's scores: one scale for all four abilities, or each in turn. */
+export function scaleNote(metadata, test, date) {
+  const { t } = metadata;
+  if (!test) return t("ui.scale_choose");
+  const scale = scaleOn(test, date);
+  const parts = ABILITIES.map((ability) => scaleText(t, scale, ability));
+  if (parts.every((part) => part === parts[0])) return t("ui.scale_same", { test_name: test.name, scale: parts[0] });
+  const each = ABILITIES.map((ability, i) =>
+    t("ui.scale_ability", { ability: metadata.abilityLabel(ability).toLowerCase(), scale: parts[i] }),
+  );
+  return t("ui.scale_each", { test_name: test.name, scales: each.join("; ") });
 }

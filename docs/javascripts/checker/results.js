@@ -1,95 +1,98 @@
 // The assessment shown to a person: the verdict, each requirement with its figures, sentence,
 // links and next step, each job's counted hours or why it was left out, and the timeline.
+// Provisions and guide pages per requirement come from the form metadata.
 
-import { ABILITIES, ABILITY_LABELS } from "./metadata.js";
-import { formatDate, formatNumber, h } from "./dom.js";
+import { h } from "./dom.js";
+import { languageFigures, nextStep } from "./results-language.js";
 import { timeline } from "./timeline.js";
 
+// Catalog keys per requirement and per met value (true / false / null), written out in full.
 const TITLES = {
-  work_experience: "Work experience",
-  language: "Language",
-  quebec: "Plan to live outside Quebec",
+  work_experience: "ui.requirement_work_experience",
+  language: "ui.requirement_language",
+  quebec: "ui.requirement_quebec",
 };
-// Guide pages, relative to the checker page.
-const GUIDE = {
-  work_experience: ["../eligibility/work-experience/", "Work experience in the guide"],
-  language: ["../eligibility/language/", "Language in the guide"],
-  quebec: ["../eligibility/quebec-admissibility/", "Quebec and admissibility in the guide"],
-};
-// Official provisions per requirement (ids into the sources list of the form metadata).
-const PROVISIONS = {
-  work_experience: ["irpr_87_1", "irpr_73"],
-  language: ["irpr_87_1", "canada_test_equivalency"],
-  quebec: ["irpr_87_1"],
+const GUIDES = {
+  work_experience: "ui.guide_work_experience",
+  language: "ui.guide_language",
+  quebec: "ui.guide_quebec",
 };
 const STATUS = {
-  true: ["Met", "met"],
-  false: ["Not met", "not-met"],
-  null: ["Needs information", "unknown"],
+  true: ["ui.status_true", "met"],
+  false: ["ui.status_false", "not-met"],
+  null: ["ui.status_null", "unknown"],
 };
+const VERDICTS = { true: "ui.verdict_true", false: "ui.verdict_false", null: "ui.verdict_null" };
 
 /** The verdict's wording for eligible = true / false / null. */
-export function verdictText(eligible) {
-  if (eligible === true) return "You appear to meet the minimum requirements of the Canadian Experience Class.";
-  if (eligible === false) return "You do not meet every minimum requirement yet.";
-  return "More information is needed to tell.";
-}
+export const verdictText = (t, eligible) => t(VERDICTS[String(eligible)] || VERDICTS.null);
 
 export function renderResults(section, { profile, assessment, metadata }) {
+  const { t } = metadata;
   const requirements = assessment.requirements || [];
   const eligible = assessment.eligible === true ? "true" : assessment.eligible === false ? "false" : "unknown";
   const verdict = h(
     "div",
     { class: `cec-verdict cec-verdict--${eligible}`, "data-testid": "verdict", "data-eligible": eligible },
-    h("p", { class: "cec-verdict-date" }, `For an application made on ${formatDate(assessment.as_of)}`),
-    h("p", { class: "cec-verdict-text" }, verdictText(assessment.eligible)),
+    h("p", { class: "cec-verdict-date" }, t("ui.verdict_date", { as_of: assessment.as_of })),
+    h("p", { class: "cec-verdict-text" }, verdictText(t, assessment.eligible)),
   );
-  const heading = section.querySelector("h2");
+  const width = Math.round(Math.min(Math.max(section.parentElement.clientWidth, 280), 900));
+  const context = { profile, assessment, metadata };
   section.replaceChildren(
-    heading,
+    section.querySelector("h2"),
     verdict,
-    ...requirements.map((requirement) => renderRequirement(requirement, { profile, assessment, metadata })),
-    h("h3", {}, "Your jobs on the timeline"),
-    h("figure", { class: "cec-figure" }, timeline(profile, assessment, metadata.windowYears ?? 3, Math.round(Math.min(Math.max(section.parentElement.clientWidth, 280), 900)))),
+    ...requirements.map((requirement) => renderRequirement(requirement, context)),
+    h("h3", {}, t("ui.timeline_heading")),
+    h("figure", { class: "cec-figure" }, timeline(profile, assessment, metadata, width)),
+    h("p", { class: "cec-fineprint" }, t("ui.fineprint", { date: assessment.rules_version || assessment.as_of })),
     h(
-      "p",
-      { class: "cec-fineprint" },
-      `Latest rule change in the checker's data: ${formatDate(assessment.rules_version || assessment.as_of)}. Information, not legal advice: `,
-      "IRCC decides. Not checked here: duties against the NOC lead statement, admissibility, restricted occupations.",
+      "div",
+      { class: "cec-print" },
+      h("button", { type: "button", class: "md-button", onclick: () => window.print() }, t("ui.print")),
     ),
-    h("div", { class: "cec-print" }, h("button", { type: "button", class: "md-button", onclick: () => window.print() }, "Print this result")),
   );
   section.hidden = false;
   return verdict;
 }
 
 function renderRequirement(requirement, context) {
-  const [statusText, statusClass] = STATUS[String(requirement.met)] || STATUS.null;
+  const { t, sources, requirements } = context.metadata;
+  const [statusKey, statusClass] = STATUS[String(requirement.met)] || STATUS.null;
   const body = [];
   if (requirement.id === "work_experience") body.push(...workFigures(requirement, context));
   if (requirement.id === "language") body.push(...languageFigures(requirement, context));
-  const links = (PROVISIONS[requirement.id] || [])
-    .map((id) => context.metadata.sources[id])
-    .filter((source) => source && source.url)
+  const about = requirements[requirement.id];
+  const links = (about ? about.provisions : [])
+    .map((id) => sources[id])
+    .filter((source) => source?.url)
     .map((source) => h("a", { href: source.url, rel: "external" }, source.title));
-  if (GUIDE[requirement.id]) links.push(h("a", { href: GUIDE[requirement.id][0] }, GUIDE[requirement.id][1]));
+  // Guide paths are from the site root; the checker page is one level down.
+  if (about && GUIDES[requirement.id]) links.push(h("a", { href: `../${about.guide}` }, t(GUIDES[requirement.id])));
   return h(
     "section",
-    { class: `cec-requirement cec-requirement--${statusClass}`, "data-requirement": requirement.id, "aria-labelledby": `cec-req-${requirement.id}` },
+    {
+      class: `cec-requirement cec-requirement--${statusClass}`,
+      "data-requirement": requirement.id,
+      "aria-labelledby": `cec-req-${requirement.id}`,
+    },
     h(
       "h3",
       { id: `cec-req-${requirement.id}` },
-      TITLES[requirement.id] || requirement.id,
+      TITLES[requirement.id] ? t(TITLES[requirement.id]) : requirement.id,
       " ",
-      h("span", { class: `cec-status cec-status--${statusClass}` }, statusText),
+      h("span", { class: `cec-status cec-status--${statusClass}` }, t(statusKey)),
     ),
     h("p", { class: "cec-message" }, requirement.message || ""),
     ...body,
-    links.length ? h("p", { class: "cec-links" }, "Official rule and guide: ", ...links.flatMap((link, i) => (i ? [" · ", link] : [link]))) : null,
+    links.length
+      ? h("p", { class: "cec-links" }, t("ui.links_intro"), ...links.flatMap((link, i) => (i ? [" · ", link] : [link])))
+      : null,
   );
 }
 
 function workFigures(requirement, { profile, assessment, metadata }) {
+  const { t } = metadata;
   const facts = requirement.facts || {};
   const hours = Number(facts.qualifying_hours ?? assessment.qualifying_hours ?? 0);
   const required = Number(facts.required_hours ?? metadata.hoursRequired);
@@ -100,105 +103,35 @@ function workFigures(requirement, { profile, assessment, metadata }) {
     h(
       "div",
       { class: "cec-bar-figure" },
-      h("p", { class: "cec-bar-text" }, h("strong", {}, formatNumber(hours)), ` of ${formatNumber(required)} hours`),
+      h(
+        "p",
+        { class: "cec-bar-text" },
+        h("strong", {}, t.number(hours)),
+        t("ui.hours_of_required", { required_hours: required }),
+      ),
       h("div", { class: "cec-bar", "aria-hidden": "true" }, fill),
     ),
   ];
   if (assessment.projected_work_experience_date) {
-    out.push(
-      h(
-        "p",
-        { class: "cec-next" },
-        h("strong", {}, "Next step: "),
-        `if your current work continues as entered, you would have the hours for an application made on ${formatDate(assessment.projected_work_experience_date)}.`,
-      ),
-    );
+    out.push(nextStep(t, t("ui.next_projected", { date: assessment.projected_work_experience_date })));
   } else if (requirement.met === false) {
-    out.push(h("p", { class: "cec-next" }, h("strong", {}, "Next step: "), "more qualifying work is needed; the jobs as entered do not reach the hours."));
+    out.push(nextStep(t, t("ui.next_more_work")));
   }
   const jobs = profile.jobs || [];
   if (jobs.length) {
-    out.push(
-      h(
-        "ul",
-        { class: "cec-jobs" },
-        jobs.map((job, index) => {
-          const result = (assessment.jobs || [])[index] || {};
-          const name = `Job ${index + 1}${job.title ? ` (${job.title})` : ""}`;
-          const detail = [result.message || (result.excluded_because ? `Not counted (${result.excluded_because}).` : `Counted: ${formatNumber(result.counted_hours ?? 0)} hours.`)];
-          return h("li", { class: result.excluded_because ? "cec-job-excluded" : "cec-job-counted" }, h("strong", {}, name), ": ", ...detail);
-        }),
-      ),
-    );
+    const items = jobs.map((job, index) => {
+      const result = (assessment.jobs || [])[index] || {};
+      const number = index + 1;
+      const name = job.title ? t("ui.job_result_name", { number, title: job.title }) : t("ui.job_legend", { number });
+      const detail =
+        result.message ||
+        (result.excluded_because
+          ? t("ui.job_not_counted", { reason: result.excluded_because })
+          : t("ui.job_counted", { hours: result.counted_hours ?? 0 }));
+      const kind = result.excluded_because ? "cec-job-excluded" : "cec-job-counted";
+      return h("li", { class: kind }, h("strong", {}, name), ": ", detail);
+    });
+    out.push(h("ul", { class: "cec-jobs" }, items));
   }
   return out;
-}
-
-function languageFigures(requirement, { profile, assessment, metadata }) {
-  const facts = requirement.facts || {};
-  const required = facts.required_clb ?? assessment.required_clb;
-  const tests = profile.language_tests || [];
-  const out = [];
-  tests.forEach((test, index) => {
-    const result = (assessment.language_tests || [])[index] || {};
-    const info = metadata.tests.find((item) => item.id === test.test);
-    const levelName = info ? info.levelName : "CLB";
-    const caption = `${info ? info.name : test.test}, ${test.date ? formatDate(test.date) : ""}`;
-    if (!result.valid) {
-      out.push(h("p", { class: "cec-test-invalid" }, h("strong", {}, caption), ": ", result.message || `not valid (${result.invalid_because}).`));
-      return;
-    }
-    const clb = result.clb || {};
-    out.push(
-      h(
-        "table",
-        { class: "cec-levels" },
-        h("caption", {}, caption, result.valid_until ? `, valid until ${formatDate(result.valid_until)}` : ""),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Ability"), h("th", { scope: "col" }, "Score"), h("th", { scope: "col" }, levelName), h("th", { scope: "col" }, "Needed"))),
-        h(
-          "tbody",
-          {},
-          ABILITIES.map((ability) => {
-            const level = clb[ability];
-            const short = required !== null && required !== undefined && level < required;
-            return h(
-              "tr",
-              { class: short ? "cec-short" : null },
-              h("th", { scope: "row" }, ABILITY_LABELS[ability]),
-              h("td", {}, String(test[ability])),
-              h("td", {}, level === undefined ? "–" : level < 4 ? "below 4" : String(level), short ? h("span", { class: "cec-sr" }, " (below the level needed)") : null),
-              h("td", {}, required === null || required === undefined ? "–" : String(required)),
-            );
-          }),
-        ),
-      ),
-    );
-  });
-  for (const step of languageNextSteps(requirement, assessment, profile, metadata)) out.push(h("p", { class: "cec-next" }, h("strong", {}, "Next step: "), step));
-  return out;
-}
-
-/** Sentences on what to raise (from the engine's shortfalls) and when the best test expires. */
-function languageNextSteps(requirement, assessment, profile, metadata) {
-  const facts = requirement.facts || {};
-  const steps = [];
-  const shortfalls = facts.shortfalls || [];
-  if (shortfalls.length) {
-    const parts = shortfalls.map((item) => `${item.ability} to ${formatNumber(item.score_needed)} or more`);
-    steps.push(`raise ${joinList(parts)} on ${facts.test_name || "your test"}, or take another approved test.`);
-  } else if ((requirement.reasons || []).some((code) => code === "language.no_test" || code === "language.no_valid_test")) {
-    steps.push("take an approved language test; results count for applications made while they are less than " +
-      `${metadata.validityYears ?? 2} years old.`);
-  }
-  const best = Number.isInteger(facts.best_test) ? (assessment.language_tests || [])[facts.best_test] : null;
-  if (best && best.valid && best.valid_until) {
-    const info = metadata.tests.find((item) => item.id === (profile.language_tests[facts.best_test] || {}).test);
-    steps.push(`your ${info ? info.name : "test"} result stays valid for applications made up to ${formatDate(best.valid_until)}.`);
-  }
-  return steps;
-}
-
-function joinList(parts) {
-  if (parts.length < 2) return parts.join("");
-  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }

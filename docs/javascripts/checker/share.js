@@ -5,6 +5,14 @@
 const STORAGE_KEY = "cec-checker-profile";
 export const HASH_PREFIX = "#profile=";
 
+/** Valid JSON that is not a set of answers (an array, a number...); the page words the message. */
+export class NotAnswers extends Error {}
+
+function answers(value) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new NotAnswers("not-answers");
+  return value;
+}
+
 /** The profile as base64url (RFC 4648 §5) of its UTF-8 JSON, without padding. */
 export function encodeProfile(profile) {
   const bytes = new TextEncoder().encode(JSON.stringify(profile));
@@ -19,11 +27,7 @@ export function decodeProfile(text) {
   while (base64.length % 4) base64 += "=";
   const binary = atob(base64);
   const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-  const profile = JSON.parse(new TextDecoder().decode(bytes));
-  if (!profile || typeof profile !== "object" || Array.isArray(profile)) {
-    throw new Error("the link does not hold a set of answers");
-  }
-  return profile;
+  return answers(JSON.parse(new TextDecoder().decode(bytes)));
 }
 
 /** The link that reopens this page with the profile filled in and checked. */
@@ -39,7 +43,7 @@ export function profileFromHash(hash = window.location.hash) {
 
 /** Offer the profile as a JSON file download. */
 export function downloadProfile(profile, filename = "cec-checker-answers.json") {
-  const blob = new Blob([JSON.stringify(profile, null, 2) + "\n"], { type: "application/json" });
+  const blob = new Blob([`${JSON.stringify(profile, null, 2)}\n`], { type: "application/json" });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
@@ -53,11 +57,7 @@ export function downloadProfile(profile, filename = "cec-checker-answers.json") 
 
 /** The profile read from an answers file chosen by the person. */
 export async function readProfileFile(file) {
-  const profile = JSON.parse(await file.text());
-  if (!profile || typeof profile !== "object" || Array.isArray(profile)) {
-    throw new Error("the file does not hold a set of answers");
-  }
-  return profile;
+  return answers(JSON.parse(await file.text()));
 }
 
 // Storage can be disabled or full (private modes); remembering is a convenience, never required.

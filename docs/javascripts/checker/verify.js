@@ -9,13 +9,16 @@
 // - the two JavaScript modules: fetched and checked, then imported (the import is served by
 //   the HTTP cache the check just filled).
 
+/** An error a person may read: its message is a catalog key, `facts` fill it (main.js renders it). */
+export function failure(key, facts = {}) {
+  return Object.assign(new Error(key), { facts });
+}
+
 export class IntegrityError extends Error {
   constructor(name) {
-    super(
-      `The file ${name} does not match the version this site was built with, so the checker ` +
-        "will not run it. Reload the page; if this message stays, the site's copy is damaged.",
-    );
+    super("ui.engine_file_damaged");
     this.name = "IntegrityError";
+    this.facts = { file: name };
   }
 }
 
@@ -33,7 +36,7 @@ async function sha256(buffer) {
  */
 export function createVerifier(indexURL, files, digests) {
   if (!files || !digests || !Object.keys(digests).length) {
-    throw new Error("this build has no runtime digests, so its files cannot be checked");
+    throw failure("ui.engine_no_digests");
   }
   const published = (name) => new URL(files[name] || name, indexURL).href;
   // Either name (Pyodide asks for "pyodide.asm.wasm") leads to the published file.
@@ -53,7 +56,7 @@ export function createVerifier(indexURL, files, digests) {
 
   async function check(name, response) {
     try {
-      if (!response.ok) throw new Error(`${name} answered HTTP ${response.status}`);
+      if (!response.ok) throw failure("ui.engine_http", { file: name, status: response.status });
       const actual = await sha256(await response.clone().arrayBuffer());
       if (actual !== digests[name]) throw new IntegrityError(name);
       return response;
@@ -114,7 +117,7 @@ export function createVerifier(indexURL, files, digests) {
   async function verifiedInstantiateStreaming(source, imports) {
     const response = await source;
     const name = wasmResponses.get(response) || byURL.get(response.url);
-    if (!name) throw new Error(`refusing to run an unlisted WebAssembly file ${response.url}`);
+    if (!name) throw failure("ui.engine_unlisted_wasm", { url: response.url });
     const job = compiled.get(name) || {
       module: WebAssembly.compileStreaming(response),
       checked: check(name, response),

@@ -3,11 +3,11 @@
 //   in:  {"type":"start","runtime":{"indexURL":...,"wheelURL":...,"files":{name:published name},
 //                                   "integrity":{published name:"sha256-..."}}}
 //        {"type":"check","id":N,"profile":"<profile JSON>"}
-//   out: {"type":"progress","step":N,"steps":M,"label":...}
+//   out: {"type":"progress","step":N,"steps":M,"label":<a ui.* catalog key>}
 //        {"type":"ready"} | {"type":"failed","message":...}
 //        {"type":"result","id":N,"output":"<assessment or errors JSON>"}
 
-import { createVerifier } from "./verify.js";
+import { createVerifier, failure } from "./verify.js";
 
 const STEPS = 4;
 let engine = null; // Promise of the check function; started once per worker
@@ -34,18 +34,18 @@ function watchRuntime() {
   self.fetch = (input, init) =>
     originalFetch.call(self, input, init).then(
       (response) => {
-        if (!response.ok) reject(new Error(`${name(input)} answered HTTP ${response.status}`));
+        if (!response.ok) reject(failure("ui.engine_http", { file: name(input), status: response.status }));
         return response;
       },
       (error) => {
-        reject(new Error(`${name(input)} could not be downloaded`));
+        reject(failure("ui.engine_download_failed", { file: name(input) }));
         throw error;
       },
     );
   if (originalInstantiate) {
     WebAssembly.instantiateStreaming = (...args) => {
       const result = originalInstantiate.apply(WebAssembly, args);
-      result.catch((error) => reject(new Error(`the WebAssembly runtime could not start (${error.message})`)));
+      result.catch((error) => reject(failure("ui.engine_wasm_failed", { reason: error.message })));
       return result;
     };
   }
@@ -61,7 +61,7 @@ function watchRuntime() {
  * Kept as one function so caching, precompiled stdlib and integrity checks fit in one place.
  */
 async function loadEngine(runtime) {
-  progress(1, "Downloading the Python runtime");
+  progress(1, "ui.engine_step_download");
   // Performance and integrity (verify.js): every runtime file is requested at once and checked
   // against its build-time SHA-256 before use; the wasm compiles while it downloads.
   const files = createVerifier(runtime.indexURL, runtime.files, runtime.integrity);
@@ -71,7 +71,7 @@ async function loadEngine(runtime) {
     files.importModule("pyodide.mjs"),
     files.importModule("pyodide.asm.mjs"),
   ]);
-  progress(2, "Starting Python");
+  progress(2, "ui.engine_step_python");
   const watch = watchRuntime();
   let pyodide;
   try {
@@ -91,7 +91,7 @@ async function loadEngine(runtime) {
   } finally {
     watch.stop();
   }
-  progress(3, "Loading the rules");
+  progress(3, "ui.engine_step_rules");
   pyodide.unpackArchive(await files.bytes(runtime.wheelURL), "wheel");
   const api = pyodide.pyimport("pycore.api");
   return (text) => api.check_json(text);
@@ -102,7 +102,7 @@ function start(runtime) {
   engine = loadEngine(runtime);
   engine.then(
     () => send({ type: "ready" }),
-    (error) => send({ type: "failed", message: String((error && error.message) || error) }),
+    (error) => send({ type: "failed", message: String(error?.message || error), facts: error?.facts }),
   );
 }
 
@@ -111,7 +111,7 @@ async function check(id, profile) {
   try {
     check_json = await engine;
   } catch (error) {
-    send({ type: "failed", message: String((error && error.message) || error) });
+    send({ type: "failed", message: String(error?.message || error), facts: error?.facts });
     return;
   }
   try {

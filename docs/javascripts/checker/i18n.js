@@ -1,0 +1,57 @@
+// The page's words: templates from the catalog (pycore/data/interface.<lang>.toml, delivered in
+// the form metadata) filled the way pycore/messages.py fills them, so a sentence reads the same
+// whichever side wrote it: {x} plain (numbers with separators, at most one decimal), {x:date} a
+// long date, {x:or} / {x:and} a list, {x:plural:hour} "1 hour" or "2 hours".
+
+const PLACEHOLDER = /\{(\w+)(?::([^}]*))?\}/g;
+const JOINS = { or: " or ", and: " and " };
+
+/** Number and date formatters for an Intl locale (the catalog's ui.locale). */
+export function formats(locale) {
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const tenths = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const long = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  return {
+    number: (value) => (Number.isInteger(value) ? whole : tenths).format(value),
+    date: (iso) => long.format(new Date(`${iso}T00:00:00Z`)),
+  };
+}
+
+function show(value, spec, format) {
+  if (spec === "date") return format.date(value);
+  if (spec in JOINS) {
+    const shown = value.map((item) => show(item, "", format));
+    const parts = shown.length > 2 ? [shown.slice(0, -1).join(", "), shown.at(-1)] : shown;
+    return parts.join(JOINS[spec]);
+  }
+  if (spec.startsWith("plural:")) {
+    const word = spec.slice("plural:".length);
+    return `${show(value, "", format)} ${value === 1 ? word : `${word}s`}`;
+  }
+  if (spec) throw new Error(`unknown format {:${spec}}`);
+  if (value === null || value === undefined) return "none"; // as Python prints None
+  if (typeof value === "number") return format.number(value);
+  if (Array.isArray(value)) return value.map((item) => show(item, "", format)).join(", ");
+  return String(value);
+}
+
+/** `template` filled from `facts`; throws on a placeholder with no fact, like Python's KeyError. */
+export function render(template, facts = {}, locale = "en-CA") {
+  const format = formats(locale);
+  return template.replace(PLACEHOLDER, (_, name, spec = "") => {
+    if (!(name in facts)) throw new Error(`no fact "${name}" for the template "${template}"`);
+    return show(facts[name], spec, format);
+  });
+}
+
+/** A `t(key, facts)` over a catalog ({key: template}); an unknown key throws. */
+export function translator(messages) {
+  const locale = messages["ui.locale"] || "en-CA";
+  const t = (key, facts) => {
+    if (!(key in messages)) throw new Error(`no "${key}" in the catalog`);
+    return render(messages[key], facts, locale);
+  };
+  // A catalog key is rendered; any other text (a browser's own error message) is shown as is.
+  const orText = (text, facts) => (text in messages ? t(text, facts) : text);
+  return Object.assign(t, formats(locale), { locale, orText });
+}

@@ -1,0 +1,99 @@
+// The save-or-share panel: a share link, an answers file out and in, and the
+// opt-in "remember on this device". Answers only ever go to the clipboard, a file the person
+// saves, or this browser's storage.
+
+import { h } from "./dom.js";
+import * as share from "./share.js";
+
+/** The panel for `form`; `onLoaded()` checks answers just loaded from a file. */
+export function buildTools(formElement, form, { t, onLoaded }) {
+  const note = h("p", { class: "cec-tools-note", role: "status" });
+  const say = (key, facts) => {
+    note.textContent = t(key, facts);
+  };
+  const linkBox = h("input", {
+    type: "text",
+    readonly: true,
+    class: "cec-share-box",
+    "aria-label": t("ui.share_box_label"),
+    hidden: true,
+  });
+  const fileInput = h("input", {
+    type: "file",
+    id: "cec-load-file",
+    accept: "application/json,.json",
+    class: "cec-file",
+  });
+  const rememberBox = h("input", { type: "checkbox", id: "cec-remember", "aria-describedby": "cec-remember-hint" });
+  const forgetButton = h("button", { type: "button", class: "md-button" }, t("ui.forget"));
+
+  const copy = async () => {
+    const link = share.shareLink(form.readProfile());
+    try {
+      await navigator.clipboard.writeText(link);
+      say("ui.share_copied");
+      linkBox.hidden = true;
+    } catch {
+      // No clipboard (permission, insecure context): show the link to copy by hand.
+      linkBox.value = link;
+      linkBox.hidden = false;
+      linkBox.select();
+      say("ui.share_copy_yourself");
+    }
+  };
+  fileInput.addEventListener("change", async () => {
+    const file = fileInput.files[0];
+    if (!file) return;
+    try {
+      form.fillProfile(await share.readProfileFile(file));
+      say("ui.loaded", { file: file.name });
+      onLoaded();
+    } catch (error) {
+      const reason = error instanceof share.NotAnswers ? t("ui.not_answers_file") : error.message;
+      say("ui.load_failed", { reason });
+    }
+    fileInput.value = "";
+  });
+  rememberBox.addEventListener("change", () => {
+    if (rememberBox.checked) {
+      share.remember(form.readProfile());
+      say("ui.remember_on");
+    } else {
+      share.forget();
+      say("ui.remember_off");
+    }
+  });
+  forgetButton.addEventListener("click", () => {
+    share.forget();
+    rememberBox.checked = false;
+    say("ui.forgotten");
+  });
+  formElement.addEventListener("change", () => {
+    if (rememberBox.checked) share.remember(form.readProfile());
+  });
+
+  const button = (text, onclick) => h("button", { type: "button", class: "md-button", onclick }, text);
+  const section = h(
+    "section",
+    { class: "cec-tools", "aria-labelledby": "cec-tools-title" },
+    h("h2", { id: "cec-tools-title" }, t("ui.tools_title")),
+    h(
+      "div",
+      { class: "cec-tools-buttons" },
+      button(t("ui.share_copy"), copy),
+      button(t("ui.download"), () => share.downloadProfile(form.readProfile())),
+    ),
+    linkBox,
+    h("div", { class: "cec-field" }, h("label", { for: fileInput.id }, t("ui.load_label")), fileInput),
+    h(
+      "div",
+      { class: "cec-check" },
+      rememberBox,
+      h("label", { for: rememberBox.id }, t("ui.remember_label")),
+      h("p", { class: "cec-hint", id: "cec-remember-hint" }, t("ui.remember_hint")),
+    ),
+    forgetButton,
+    note,
+  );
+  return { section, rememberBox };
+}

@@ -1,0 +1,22 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { render, translator } from "../../docs/javascripts/checker/i18n.js";
+import { fromPython } from "./support.js";
+
+test("every catalog template renders in JavaScript exactly as pycore.messages renders it", () => {
+  const cases = fromPython("cases");
+  assert.ok(cases.some((item) => item.key.startsWith("ui.")) && cases.some((item) => item.key.startsWith("work.")));
+  for (const { key, template, facts, text } of cases) {
+    assert.equal(render(template, facts, "en-CA"), text, `${key} with ${JSON.stringify(facts)}`);
+  }
+});
+
+test("a placeholder with no fact is an error, not a blank", () => {
+  assert.throws(() => render("Counted: {counted_hours:plural:hour}.", {}), /counted_hours/);
+});
+
+test("an unknown catalog key is an error", () => {
+  const t = translator({ "ui.locale": "en-CA", "ui.x": "{n:plural:year}" });
+  assert.equal(t("ui.x", { n: 2 }), "2 years");
+  assert.throws(() => t("ui.missing"), /ui\.missing/);
+});

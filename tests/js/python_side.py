@@ -1,0 +1,56 @@
+"""What the Node tests need from the Python side, as JSON on standard output.
+
+``metadata``: ``pycore.metadata.form_metadata()``, as embedded in the checker page.
+``cases``: every catalog template rendered by ``pycore.messages`` with facts made up for its
+placeholders (several sets each), so i18n.js can be checked against the same sentences.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+import sys
+from typing import Any
+
+from pycore import messages
+from pycore.metadata import form_metadata
+
+# Values of each kind to fill a placeholder with: whole and tenths figures, thousands, one
+# (for plurals), lists of two and of more items, and text.
+PLAIN: tuple[Any, ...] = (1, 2, 1560, 1302.9, 0.5, 12345.6, "IELTS General Training")
+LISTS: tuple[list[Any], ...] = ([0, 1], [0, 1, 2, 3], ["reading to 6", "writing to 7"], [7])
+DATES = ("2026-11-21", "2024-02-29", "2023-01-01")
+
+
+def _value(spec: str, turn: int) -> Any:
+    if spec == "date":
+        return DATES[turn % len(DATES)]
+    if spec in ("or", "and"):
+        return LISTS[turn % len(LISTS)]
+    return PLAIN[turn % len(PLAIN)]
+
+
+def cases() -> list[dict[str, Any]]:
+    """Each template with a few sets of facts and the sentence Python renders from them."""
+    out = []
+    for key, template in messages.catalog().items():
+        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(template) if name]
+        for turn in range(len(PLAIN)):
+            facts = {
+                name: _value(spec or "", turn + index) for index, (name, spec) in enumerate(fields)
+            }
+            out.append(
+                {
+                    "key": key,
+                    "template": template,
+                    "facts": facts,
+                    "text": messages.render(key, facts),
+                }
+            )
+    return out
+
+
+if __name__ == "__main__":
+    what = sys.argv[1]
+    data = form_metadata() if what == "metadata" else cases()
+    sys.stdout.write(json.dumps(data, ensure_ascii=False))
