@@ -222,6 +222,41 @@ def test_seed_claims_appear_only_as_corrections(
                 assert any(m.lower() in lowered for m in markers), f"{page}: {sentence!r}"
 
 
+# --- what the audit of issue 9 found out of date stays out ------------------------------------
+
+# (the outdated claim, a pattern for sentences that state it, words one of which such a sentence
+# must contain so that it reads as a correction or as dated history)
+AUDIT_CLAIMS = [
+    (
+        "language validity counted from the test date",
+        r"valid for .{0,60}(from|after) the (test date|day you (took|sat))",
+        ("not the day",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("claim", "pattern", "markers"), AUDIT_CLAIMS, ids=[c[0] for c in AUDIT_CLAIMS]
+)
+def test_audit_findings_appear_only_as_corrections(
+    built_text: dict[str, str], claim: str, pattern: str, markers: tuple[str, ...]
+) -> None:
+    """A sentence stating a rule the audit found outdated says it is outdated or history."""
+    regex = re.compile(pattern, re.I)
+    for page, text in built_text.items():
+        for sentence in sentences(text):
+            if regex.search(sentence):
+                lowered = sentence.lower()
+                assert any(m.lower() in lowered for m in markers), f"{page}: {sentence!r}"
+
+
+def test_language_page_counts_validity_from_the_result_date(built_text: dict[str, str]) -> None:
+    """The language page says results are valid for the data's years after the result date."""
+    text = built_text["eligibility/language.md"]
+    years = value("language", "result_validity_years")
+    assert re.search(rf"valid for {years} years after the date of\s+the\s+test result", text)
+
+
 # --- sources ------------------------------------------------------------------------------
 
 
