@@ -232,6 +232,11 @@ AUDIT_CLAIMS = [
         r"valid for .{0,60}(from|after) the (test date|day you (took|sat))",
         ("not the day",),
     ),
+    (
+        "requirements judged only on the day the application is submitted",
+        r"not on the day you were invited|only on the day you (submit|apply)",
+        ("older pages",),
+    ),
 ]
 
 
@@ -248,6 +253,14 @@ def test_audit_findings_appear_only_as_corrections(
             if regex.search(sentence):
                 lowered = sentence.lower()
                 assert any(m.lower() in lowered for m in markers), f"{page}: {sentence!r}"
+
+
+def test_requirement_dates_pages_name_both_the_invitation_and_the_application() -> None:
+    """Pages saying when requirements are met name the invitation day and the application day."""
+    for page in ("after-invitation/index.md", "eligibility/index.md", "express-entry/index.md"):
+        text = " ".join(prose(page).split())
+        assert "invited" in text and "receives your application" in text, page
+        assert "pdi_ee_assessment" in source_ids(page), page
 
 
 def test_language_page_counts_validity_from_the_result_date(built_text: dict[str, str]) -> None:
