@@ -26,6 +26,11 @@ PAGES = {
     "eligibility/quebec-admissibility.md": "eligibility/quebec-admissibility/index.html",
     "eligibility/not-required.md": "eligibility/not-required/index.html",
     "faq.md": "faq/index.html",
+    "express-entry/index.md": "express-entry/index.html",
+    "after-invitation/index.md": "after-invitation/index.html",
+    "after-invitation/bridging-open-work-permit.md": (
+        "after-invitation/bridging-open-work-permit/index.html"
+    ),
 }
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<meta>.*?)\n---\n", re.S)
@@ -201,7 +206,7 @@ SEED_CLAIMS = [
         r"(work|experience) in Quebec do(es)? not|Quebec work does not",
         ("older pages", "wrong", "does not say"),
     ),
-    ("a good score in the high 400s", r"high 400", ("out of date",)),
+    ("a good score in the high 400s", r"high 400", ("out of date", "older pages")),
     ("IELTS 6 as a CLB equivalent", r"IELTS 6", ("older pages", "it depends", "?")),
     ("CLB 7 for everyone", r"minimum of (CLB|Canadian Language Benchmark)", ("TEER",)),
 ]
@@ -237,6 +242,11 @@ AUDIT_CLAIMS = [
         r"not on the day you were invited|only on the day you (submit|apply)",
         ("older pages",),
     ),
+    (
+        "bridging permit needs a work permit expiring within a few months",
+        r"(expire|expiring|expires) within \S+ months",
+        ("until", "older", "no longer"),
+    ),
 ]
 
 
@@ -261,6 +271,14 @@ def test_requirement_dates_pages_name_both_the_invitation_and_the_application() 
         text = " ".join(prose(page).split())
         assert "invited" in text and "receives your application" in text, page
         assert "pdi_ee_assessment" in source_ids(page), page
+
+
+def test_bridging_page_shows_the_current_status_condition_first(built_text: dict[str, str]) -> None:
+    """The bridging page states the status condition in force, before the older window."""
+    text = " ".join(built_text["after-invitation/bridging-open-work-permit.md"].split())
+    current = parameter("express_entry", "bowp_status_condition").value_at(reviewed())
+    assert current in text
+    assert text.index(current) < text.index("History")
 
 
 def test_language_page_counts_validity_from_the_result_date(built_text: dict[str, str]) -> None:
