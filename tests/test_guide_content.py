@@ -13,6 +13,7 @@ import pytest
 
 from pycore import charts
 from pycore.parameters import load, parameter, source
+from site_scripts.formatting import long_date
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -279,6 +280,21 @@ def test_bridging_page_shows_the_current_status_condition_first(built_text: dict
     current = parameter("express_entry", "bowp_status_condition").value_at(reviewed())
     assert current in text
     assert text.index(current) < text.index("History")
+
+
+def test_profile_validity_dates_from_the_start_of_express_entry(built_text: dict[str, str]) -> None:
+    """The Express Entry page dates the profile's months from the first value in the data."""
+    first = parameter("express_entry", "profile_validity_months").values[0]
+    assert long_date(first.effective) in built_text["express-entry/index.md"]
+
+
+def test_work_experience_page_says_maintained_status_work_is_authorized(
+    built_text: dict[str, str],
+) -> None:
+    """The work-experience page counts work on maintained status as authorized, citing 186(u)."""
+    text = built_text["eligibility/work-experience.md"]
+    assert "maintained status" in text and "186(u)" in text
+    assert "irpr_186" in source_ids("eligibility/work-experience.md")
 
 
 def test_language_page_counts_validity_from_the_result_date(built_text: dict[str, str]) -> None:
