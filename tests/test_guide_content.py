@@ -28,6 +28,7 @@ PAGES = {
     "eligibility/not-required.md": "eligibility/not-required/index.html",
     "faq.md": "faq/index.html",
     "express-entry/index.md": "express-entry/index.html",
+    "changes-ahead.md": "changes-ahead/index.html",
     "after-invitation/index.md": "after-invitation/index.html",
     "after-invitation/bridging-open-work-permit.md": (
         "after-invitation/bridging-open-work-permit/index.html"
