@@ -48,8 +48,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-# changes_ahead registers its tables into `tables` when imported.
-from site_scripts import changes_ahead, draws, tables  # noqa: E402, F401
+# changes_ahead and source_dates register their tables into `tables` when imported.
+from site_scripts import changes_ahead, draws, source_dates, tables  # noqa: E402, F401
 from site_scripts.data_values import effective_on, previous_value, value_on  # noqa: E402
 from site_scripts.formatting import long_date, reader_value  # noqa: E402
 from site_scripts.sources_section import sources_section  # noqa: E402
