@@ -56,5 +56,11 @@ bench: setup build
 	$(PY) bench/bench_core.py
 	$(PY) bench/bench_site.py
 
+# Merge IRCC's rounds JSON into pycore/data/draws.toml (default: the official file):
+# make update-draws FILE_OR_URL=path/or/https-url
+.PHONY: update-draws
+update-draws:
+	$(PY) -m site_scripts.rounds_import $(FILE_OR_URL)
+
 clean:
 	rm -rf site build dist *.egg-info

@@ -67,6 +67,7 @@ def assess(profile: Profile) -> dict[str, Any]:
     intent = quebec(profile.plans_to_live_in_quebec, day)
     work_facts = _work_facts(work, day)
     language_facts = _language_facts(speech, day)
+    language_facts["occupation_hours"] = _occupation_facts(work)
     quebec_facts = {"plans_to_live_in_quebec": profile.plans_to_live_in_quebec}
     requirements = [
         _requirement("work_experience", work.met, work.reason, work_facts),
@@ -130,6 +131,14 @@ def _work_facts(work: WorkExperience, day: date) -> dict[str, Any]:
         "main_teer": work.main_teer,
         "application_date": day.isoformat(),
     }
+
+
+def _occupation_facts(work: WorkExperience) -> list[dict[str, Any]]:
+    """Each occupation's own hours (87.1(2)(e)), the one setting the level first."""
+    return [
+        {"occupation": item.occupation, "teer": item.teer, "hours": hours(item.hours)}
+        for item in work.occupation_hours
+    ]
 
 
 def _language_facts(speech: LanguageOutcome, day: date) -> dict[str, Any]:

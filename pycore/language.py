@@ -12,16 +12,21 @@ than two years old when the application is made (Ministerial Instructions).
 https://laws-lois.justice.gc.ca/eng/regulations/SOR-2002-227/section-87.1.html
 https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/who-can-apply/canadian-experience-class.html
 
+IRCC: results are valid for two years after the date of the test result. The
+profile's ``date`` is that result date (the field keeps its name); validity and the
+choice of chart are both read from it.
+
 Validity at the boundary: a result is "less than two years old" on the
-application date when the test date is after the same calendar day two years
+application date when the result date is after the same calendar day two years
 earlier (``pycore.dates``, the same arithmetic as the work window). It is
 therefore valid up to the day before its second anniversary; a test of 29
 February stays valid through 28 February two years later.
 
 English or French: any one valid result meeting the level in all four abilities
 suffices; results of different tests are not combined ability by ability.
-Not modelled: the CRS second-language points, and whether a result reported
-only by its results date differs from the test date.
+Not modelled: the CRS second-language points, and the few days between sitting a
+test and its result date (a chart or acceptance that changed in between is read
+on the result date).
 """
 
 from __future__ import annotations
@@ -100,8 +105,8 @@ class TestResult:
 def judge_test(test: LanguageTest, application_date: date) -> TestResult:
     """Whether a result is valid on the application date, and its level in each ability.
 
-    Valid when the test is accepted on its test date, was taken on or before the
-    application date, and is less than two years old on it.
+    Valid when the test is accepted on its result date, the result is dated on or before
+    the application date, and it is less than two years old on it.
     """
     try:
         chart: charts.Chart | None = charts.chart(test.test, test.date)

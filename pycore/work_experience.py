@@ -19,7 +19,9 @@ Arithmetic is exact: hours are kept as integers in units of 1/(7*D) hour, where 
 clears every decimal in the input (at most 100: validation keeps hours a week to 0.01,
 see pycore/data/input_limits.toml), so a day at h hours a week accrues h*D units.
 The daily total across counting jobs is capped at the weekly cap / 7, and a
-capped day is shared among its jobs in proportion to their hours.
+capped day is shared among its jobs in proportion to their hours (``job_hours``).
+For 87.1(2)(e) each occupation's experience is counted on its own, capped the same
+way (``occupation_hours``): see ``work_experience``.
 """
 
 from __future__ import annotations
@@ -200,6 +202,46 @@ def qualifying_units(basis: Counting, application_date: date) -> int:
 
 
 @dataclass(frozen=True)
+class OccupationHours:
+    """One occupation's experience in the window, counted on its own (87.1(2)(e))."""
+
+    occupation: str
+    teer: int
+    hours: Fraction
+
+
+def occupation_hours(
+    jobs: Sequence[Job], counted: Sequence[bool], basis: Counting, application_date: date
+) -> tuple[OccupationHours, ...]:
+    """Each occupation's hours in the window from its counting jobs alone, capped per day.
+
+    The weekly cap applies to each occupation's own jobs, not to all jobs together,
+    so concurrent work in another occupation never lowers this occupation's figure.
+    Highest first; on equal hours, lower TEER number first.
+    """
+    first, last = window(application_date, basis.rules)
+    spans: dict[str, list[tuple[int, int | None, int]]] = {}
+    teers: dict[str, int] = {}
+    for job, rate, counts in zip(jobs, basis.rates, counted, strict=True):
+        if counts and rate:
+            key = occupation(job)
+            teers.setdefault(key, job.teer)
+            spans.setdefault(key, []).append(
+                (job.start.toordinal(), job.end.toordinal() if job.end else None, rate)
+            )
+    found = [
+        OccupationHours(
+            key,
+            teers[key],
+            Timeline(spans[key], basis.cap).accrued(first.toordinal(), last.toordinal() + 1)
+            * basis.unit,
+        )
+        for key in spans
+    ]
+    return tuple(sorted(found, key=lambda item: (-item.hours, item.teer, item.occupation)))
+
+
+@dataclass(frozen=True)
 class WorkExperience:
     """The outcome of the work requirement on one application date, with exact hours."""
 
@@ -213,6 +255,7 @@ class WorkExperience:
     main_occupation: str | None
     main_teer: int | None
     basis: Counting
+    occupation_hours: tuple[OccupationHours, ...] = ()
 
 
 def work_experience(jobs: Sequence[Job], application_date: date) -> WorkExperience:
@@ -221,8 +264,11 @@ def work_experience(jobs: Sequence[Job], application_date: date) -> WorkExperien
     Each counting job accrues ``hours_per_week / 7`` on each day worked inside the
     window; no more than the weekly cap / 7 counts on any day across all jobs. The
     occupation with the greater amount of experience (87.1(2)(e)) is found by NOC
-    code, or by TEER for jobs without one; on a tie, the one with the higher TEER
-    requirement (lower TEER number) is taken, which never overstates eligibility.
+    code, or by TEER for jobs without one, each occupation's hours counted on its own
+    (at most the weekly cap in that occupation, see ``occupation_hours``); on a tie,
+    the one with the higher TEER requirement (lower TEER number) is taken, which
+    never overstates eligibility. The reading is recorded as a ``choice`` in
+    ``pycore/data/work_experience.toml`` (``main_occupation``).
     """
     rules = Rules.on(application_date)
     basis = counting(jobs, rules)
@@ -239,12 +285,10 @@ def work_experience(jobs: Sequence[Job], application_date: date) -> WorkExperien
             units = basis.timeline.share(begin.toordinal(), end.toordinal(), rate, basis.cap)
         job_hours.append(units * basis.unit)
     total = qualifying_units(basis, application_date)
-    by_occupation: dict[str, tuple[Fraction, int]] = {}
-    for job, hours, reason in zip(jobs, job_hours, exclusions, strict=True):
-        if reason is None:
-            so_far, _ = by_occupation.get(occupation(job), (Fraction(0), job.teer))
-            by_occupation[occupation(job)] = (so_far + hours, job.teer)
-    main = min(by_occupation.items(), key=lambda item: (-item[1][0], item[1][1]), default=None)
+    per_occupation = occupation_hours(
+        jobs, [reason is None for reason in exclusions], basis, application_date
+    )
+    main = per_occupation[0] if per_occupation else None
     if not jobs:
         met, reason_code = None, "work.no_jobs"
     elif total >= basis.required:
@@ -259,7 +303,8 @@ def work_experience(jobs: Sequence[Job], application_date: date) -> WorkExperien
         window=(first, last),
         job_hours=tuple(job_hours),
         job_exclusions=tuple(exclusions),
-        main_occupation=main[0] if main else None,
-        main_teer=main[1][1] if main else None,
+        main_occupation=main.occupation if main else None,
+        main_teer=main.teer if main else None,
         basis=basis,
+        occupation_hours=per_occupation,
     )

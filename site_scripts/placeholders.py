@@ -48,7 +48,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from site_scripts import category_tables, draws, tables  # noqa: E402, F401 (category_tables: registers tables)
+# category_tables, changes_ahead and source_dates register their tables into `tables` when imported.
+from site_scripts import (  # noqa: E402, F401
+    category_tables,
+    changes_ahead,
+    draws,
+    source_dates,
+    tables,
+)
 from site_scripts.data_values import effective_on, previous_value, value_on  # noqa: E402
 from site_scripts.formatting import long_date, reader_value  # noqa: E402
 from site_scripts.sources_section import sources_section  # noqa: E402

@@ -52,15 +52,30 @@ def test_scale_maximum_reaches_top_level() -> None:
 
 
 def test_tef_chart_switches_to_new_scale_on_its_effective_day() -> None:
-    """A TEF test from the new table's effective day uses the 0-699 table, before it the old."""
-    old, new = charts.versions("tef_canada")
-    assert new.effective > old.effective
+    """A TEF test from the new format's effective day uses its table, before it the 2019 one."""
+    _, middle, new = charts.versions("tef_canada")
+    assert new.effective > middle.effective
     assert new.choice  # the doubt is recorded beside the value
     assert charts.chart("tef_canada", new.effective) == new
-    assert charts.chart("tef_canada", new.effective - timedelta(days=1)) == old
+    assert charts.chart("tef_canada", new.effective - timedelta(days=1)) == middle
     score = new.rows[0][1]["reading"]
     assert charts.level_for("tef_canada", new.effective, "reading", score) == new.rows[0][0]
-    assert charts.level_for("tef_canada", old.effective, "reading", old.rows[0][1]["reading"]) == 10
+
+
+def test_tef_has_three_periods_and_the_2019_table_reads_0_to_699_scores() -> None:
+    """TEF tests from the 2019 table's day to the day before the new format use the 0-699 table."""
+    old, middle, new = charts.versions("tef_canada")
+    assert old.effective < middle.effective < new.effective
+    assert middle.choice  # where the period and cut-offs come from is recorded
+    assert charts.chart("tef_canada", middle.effective - timedelta(days=1)) == old
+    assert charts.chart("tef_canada", middle.effective) == middle
+    # A score above the old table's scale is on the 2019 table's scale.
+    above_old = old.scale["reading"].max + 1
+    assert not old.scale["reading"].contains(above_old)
+    assert middle.scale["reading"].contains(above_old)
+    for ability in middle.abilities:
+        assert len({scores[ability] for _, scores in middle.rows}) == len(middle.rows)
+    assert all(len(set(scores.values())) == 1 for _, scores in middle.rows)  # same in all four
 
 
 def test_chart_before_first_version_raises_lookup_error() -> None:

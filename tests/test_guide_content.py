@@ -13,6 +13,7 @@ import pytest
 
 from pycore import charts
 from pycore.parameters import load, parameter, source
+from site_scripts.formatting import long_date
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -26,6 +27,12 @@ PAGES = {
     "eligibility/quebec-admissibility.md": "eligibility/quebec-admissibility/index.html",
     "eligibility/not-required.md": "eligibility/not-required/index.html",
     "faq.md": "faq/index.html",
+    "express-entry/index.md": "express-entry/index.html",
+    "changes-ahead.md": "changes-ahead/index.html",
+    "after-invitation/index.md": "after-invitation/index.html",
+    "after-invitation/bridging-open-work-permit.md": (
+        "after-invitation/bridging-open-work-permit/index.html"
+    ),
 }
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<meta>.*?)\n---\n", re.S)
@@ -201,7 +208,7 @@ SEED_CLAIMS = [
         r"(work|experience) in Quebec do(es)? not|Quebec work does not",
         ("older pages", "wrong", "does not say"),
     ),
-    ("a good score in the high 400s", r"high 400", ("out of date",)),
+    ("a good score in the high 400s", r"high 400", ("out of date", "older pages")),
     ("IELTS 6 as a CLB equivalent", r"IELTS 6", ("older pages", "it depends", "?")),
     ("CLB 7 for everyone", r"minimum of (CLB|Canadian Language Benchmark)", ("TEER",)),
 ]
@@ -220,6 +227,82 @@ def test_seed_claims_appear_only_as_corrections(
             if regex.search(sentence):
                 lowered = sentence.lower()
                 assert any(m.lower() in lowered for m in markers), f"{page}: {sentence!r}"
+
+
+# --- what the audit of issue 9 found out of date stays out ------------------------------------
+
+# (the outdated claim, a pattern for sentences that state it, words one of which such a sentence
+# must contain so that it reads as a correction or as dated history)
+AUDIT_CLAIMS = [
+    (
+        "language validity counted from the test date",
+        r"valid for .{0,60}(from|after) the (test date|day you (took|sat))",
+        ("not the day",),
+    ),
+    (
+        "requirements judged only on the day the application is submitted",
+        r"not on the day you were invited|only on the day you (submit|apply)",
+        ("older pages",),
+    ),
+    (
+        "bridging permit needs a work permit expiring within a few months",
+        r"(expire|expiring|expires) within \S+ months",
+        ("until", "older", "no longer"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("claim", "pattern", "markers"), AUDIT_CLAIMS, ids=[c[0] for c in AUDIT_CLAIMS]
+)
+def test_audit_findings_appear_only_as_corrections(
+    built_text: dict[str, str], claim: str, pattern: str, markers: tuple[str, ...]
+) -> None:
+    """A sentence stating a rule the audit found outdated says it is outdated or history."""
+    regex = re.compile(pattern, re.I)
+    for page, text in built_text.items():
+        for sentence in sentences(text):
+            if regex.search(sentence):
+                lowered = sentence.lower()
+                assert any(m.lower() in lowered for m in markers), f"{page}: {sentence!r}"
+
+
+def test_requirement_dates_pages_name_both_the_invitation_and_the_application() -> None:
+    """Pages saying when requirements are met name the invitation day and the application day."""
+    for page in ("after-invitation/index.md", "eligibility/index.md", "express-entry/index.md"):
+        text = " ".join(prose(page).split())
+        assert "invited" in text and "receives your application" in text, page
+        assert "pdi_ee_assessment" in source_ids(page), page
+
+
+def test_bridging_page_shows_the_current_status_condition_first(built_text: dict[str, str]) -> None:
+    """The bridging page states the status condition in force, before the older window."""
+    text = " ".join(built_text["after-invitation/bridging-open-work-permit.md"].split())
+    current = parameter("express_entry", "bowp_status_condition").value_at(reviewed())
+    assert current in text
+    assert text.index(current) < text.index("History")
+
+
+def test_profile_validity_dates_from_the_start_of_express_entry(built_text: dict[str, str]) -> None:
+    """The Express Entry page dates the profile's months from the first value in the data."""
+    first = parameter("express_entry", "profile_validity_months").values[0]
+    assert long_date(first.effective) in built_text["express-entry/index.md"]
+
+
+def test_work_experience_page_says_maintained_status_work_is_authorized(
+    built_text: dict[str, str],
+) -> None:
+    """The work-experience page counts work on maintained status as authorized, citing 186(u)."""
+    text = built_text["eligibility/work-experience.md"]
+    assert "maintained status" in text and "186(u)" in text
+    assert "irpr_186" in source_ids("eligibility/work-experience.md")
+
+
+def test_language_page_counts_validity_from_the_result_date(built_text: dict[str, str]) -> None:
+    """The language page says results are valid for the data's years after the result date."""
+    text = built_text["eligibility/language.md"]
+    years = value("language", "result_validity_years")
+    assert re.search(rf"valid for {years} years after the date of\s+the\s+test result", text)
 
 
 # --- sources ------------------------------------------------------------------------------

@@ -122,11 +122,42 @@ def test_main_occupation_by_noc_code_then_teer() -> None:
         [
             job(FIRST, FIRST + 99 * DAY, 20, teer=2, noc_code="22222"),
             job(FIRST + 100 * DAY, FIRST + 199 * DAY, 20, teer=2, noc_code="22222"),
-            job(FIRST, FIRST + 149 * DAY, 30, teer=1),
+            job(FIRST, FIRST + 119 * DAY, 30, teer=1),
         ]
     ).jobs
     result = work_experience(jobs, APP)
     assert result.main_occupation == "22222" and result.main_teer == 2
+
+
+def test_each_occupation_counts_its_own_hours_whatever_other_jobs_run_at_the_same_time() -> None:
+    """Concurrent work in another occupation never lowers an occupation's own hours."""
+    cap = int(RULES.weekly_cap)
+    over = cap + 5
+    alone = work_experience(profile([job(FIRST, FIRST + 99 * DAY, over, teer=1)]).jobs, APP)
+    both = work_experience(
+        profile(
+            [
+                job(FIRST, FIRST + 99 * DAY, over, teer=1),
+                job(FIRST, FIRST + 99 * DAY, cap, teer=3),
+            ]
+        ).jobs,
+        APP,
+    )
+    capped = 100 * RULES.weekly_cap / 7
+    assert alone.occupation_hours[0].hours == capped
+    assert [(o.teer, o.hours) for o in both.occupation_hours] == [(1, capped), (3, capped)]
+    assert both.qualifying_hours == capped  # the combined cap still holds for the total
+    assert both.main_teer == 1  # the tie goes to the lower TEER
+
+
+def test_occupation_hours_one_day_apart_decide_the_main_occupation() -> None:
+    """One more day in the TEER 3 occupation than in the TEER 1 one makes TEER 3 the main one."""
+    cap = int(RULES.weekly_cap)
+    jobs = [
+        job(FIRST, FIRST + 99 * DAY, cap + 5, teer=1),
+        job(FIRST, FIRST + 100 * DAY, cap, teer=3),
+    ]
+    assert work_experience(profile(jobs).jobs, APP).main_teer == 3
 
 
 def test_main_occupation_tie_takes_the_lower_teer() -> None:
