@@ -59,7 +59,9 @@ export function occupationSearch(metadata, { onPick }) {
     optional: true,
     className: "cec-wide cec-occupation",
   });
-  input.replaceWith(h("div", { class: "cec-combobox" }, input, list));
+  const combobox = h("div", { class: "cec-combobox" });
+  input.replaceWith(combobox);
+  combobox.append(input, list);
   wrapper.append(status, chosen);
 
   let options = []; // the unit groups listed
