@@ -56,9 +56,14 @@ def months_of_work(months: float) -> int:
     return days_for(float(hours), CAP)
 
 
-def shoot(page: Page, name: str) -> None:
+def shoot(page: Page, name: str, selector: str | None = None) -> None:
+    """A screenshot of the element ``selector``, or of the viewport, to look at."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"occupations-{name}.png"), full_page=True)
+    path = str(SHOTS / f"occupations-{name}.png")
+    if selector:
+        page.locator(selector).screenshot(path=path)
+    else:
+        page.screenshot(path=path)
 
 
 @pytest.fixture()
@@ -178,6 +183,7 @@ def test_no_axe_violations_with_the_list_open(checker: Page) -> None:
     checker.locator(SEARCH).first.press_sequentially("software")
     options(checker)
     checker.locator(SEARCH).first.press("ArrowDown")
+    checker.locator(SEARCH).first.scroll_into_view_if_needed()
     shoot(checker, "listbox-1280")
     results = Axe().run(checker)
     assert results.violations_count == 0, results.generate_report()
@@ -223,8 +229,7 @@ def test_categories_beside_the_verdict(checker: Page, site_url: str, short: bool
         for entry in unlisted:
             expect(line).to_contain_text(entry["name"])
     checker.mouse.move(0, 0)
-    section.scroll_into_view_if_needed()
-    shoot(checker, f"categories-{'short' if short else 'met'}-1280")
+    shoot(checker, f"categories-{'short' if short else 'met'}-1280", "#cec-categories")
     results = Axe().run(checker)
     assert results.violations_count == 0, results.generate_report()
 
@@ -241,12 +246,11 @@ def test_narrow_screen_with_list_and_categories(browser: Browser, site_url: str)
         page.locator(SEARCH).first.press_sequentially("software")
         options(page)
         page.locator(SEARCH).first.scroll_into_view_if_needed()
-        page.screenshot(path=str(SHOTS / "occupations-listbox-390.png"))
+        shoot(page, "listbox-390")
         assert page.evaluate(OVERFLOW) <= 0
         required = parameter("categories", "experience_months").value_at(APP)
         open_share_link(page, site_url, category_profile(required - 4))
-        page.locator("#cec-categories").scroll_into_view_if_needed()
-        shoot(page, "categories-390")
+        shoot(page, "categories-390", "#cec-categories")
         assert page.evaluate(OVERFLOW) <= 0
     finally:
         context.close()
@@ -268,6 +272,7 @@ def test_categories_page_filter(browser: Browser, site_url: str) -> None:
         for text in shown.all_inner_texts():
             assert any(code in text for code in cooks), text
         expect(box.locator("[role='status']")).not_to_be_empty()
+        box.scroll_into_view_if_needed()
         shoot(page, "categories-page-1280")
         results = Axe().run(page)
         assert results.violations_count == 0, results.generate_report()
@@ -275,6 +280,7 @@ def test_categories_page_filter(browser: Browser, site_url: str) -> None:
         assert page.locator("details tbody tr:not([hidden])").count() == rows_before
         page.set_viewport_size({"width": 390, "height": 844})
         page.locator("#occupation-filter-input").press_sequentially("software")
+        box.scroll_into_view_if_needed()
         shoot(page, "categories-page-390")
         assert page.evaluate(OVERFLOW) <= 0
     finally:
