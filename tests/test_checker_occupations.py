@@ -85,9 +85,7 @@ def options(page: Page) -> list[str]:
 
 
 @pytest.mark.parametrize(("typed", "title_start"), [("cook", "Cooks"), ("soft", "Software")])
-def test_a_few_keystrokes_find_the_unit_group(
-    checker: Page, typed: str, title_start: str
-) -> None:
+def test_a_few_keystrokes_find_the_unit_group(checker: Page, typed: str, title_start: str) -> None:
     """'cook' and 'soft' list their unit groups first; choosing one fills the code and TEER."""
     expected = codes_titled(title_start)
     assert expected
