@@ -103,6 +103,7 @@ export function jobRow(metadata, job, { onDuplicate, onRemove }) {
   duplicate.addEventListener("click", () => onDuplicate(row));
   remove.addEventListener("click", () => onRemove(row));
   fillJob(row, job);
+  search.showCode(noc.value.trim()); // names the code when the titles are already loaded
   return row;
 }
 
