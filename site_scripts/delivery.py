@@ -43,6 +43,7 @@ PAGE_ASSETS = (
     "assets/images/favicon.png",
     "stylesheets/*.css",
     "javascripts/*.js",
+    "javascripts/checker/*.json",  # the occupation search's titles (noc_titles.py)
 )
 
 

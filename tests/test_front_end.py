@@ -22,6 +22,10 @@ _WORD = re.compile(r"^\(?[A-Za-z’']{2,}[.,:;!?)]*$")
 NOT_PROSE = {
     # A CSS selector.
     "checker/errors.js": {"input, select"},
+    # KeyboardEvent.key values.
+    "checker/noc-search.js": {"Enter", "Escape"},
+    # A CSS selector.
+    "occupation-filter.js": {"tbody tr"},
     # Programmer errors (a template without its fact, a key missing from the catalog).
     "checker/i18n.js": {
         "unknown format {: }",

@@ -41,6 +41,11 @@ NOC_VERSION = "2021 V1.0"
 UNIT_GROUP_LEVEL = "5"
 CODE_DIGITS = 5
 TOML_NAME = "noc_2021.toml"
+# Statistics Canada's page for one unit group: {page} is the English or French script.
+UNIT_GROUP_URL = (
+    "https://www23.statcan.gc.ca/imdb/{page}.pl?Function=getVD&TVD=1322554&CVD=1322870"
+    "&CPV={{code}}&CST=01052021&CLV=5&MLV=5"
+)
 TITLES_NAME = "noc_2021_titles.tsv"
 TITLES_HEADER = "code\ttitle_en\ttitle_fr"
 
@@ -125,6 +130,10 @@ def toml_text(rows: list[Row], titles: str, origin: dict[str, str], day: date) -
         ' of Statistics Canada."',
         "released = 2021-09-21  # Statistics Canada release date of NOC 2021 V1.0",
         'official_url = "https://www.statcan.gc.ca/en/subjects/standard/noc/2021/indexV1"',
+        "# Statistics Canada's page for one unit group ({code}); the pattern was read on its"
+        " page for 21232.",
+        f'unit_group_url = {{ en = "{UNIT_GROUP_URL.format(page="p3VD")}",'
+        f' fr = "{UNIT_GROUP_URL.format(page="p3VD_f")}" }}',
         'dataset_url = "https://open.canada.ca/data/en/dataset/1feee3b5-8068-4dbb-b361-180875837593"',
         'official_files = ["noc_2021_version_1.0_-_elements.csv", '
         '"cnp_2021_version_1.0_-_elements.csv"]',

@@ -3,6 +3,7 @@
 
 import { h } from "./dom.js";
 import { checkbox, field, fieldNumber, fieldValue, nextId } from "./fields.js";
+import { occupationSearch } from "./noc-search.js";
 
 // The facts that decide whether a job counts, with the form's starting answer for each and
 // their catalog keys (the rule itself is in pycore.work_experience).
@@ -32,6 +33,13 @@ export function jobRow(metadata, job, { onDuplicate, onRemove }) {
     autocomplete: "off",
   });
   const teer = teerSelect(metadata);
+  // Choosing an occupation fills the code and its TEER (the TEER can still be chosen alone).
+  const search = occupationSearch(metadata, {
+    onPick: ({ code, teer: digit }) => {
+      noc.value = code;
+      teer.value = String(digit);
+    },
+  });
   const end = input("date", "end");
   const hours = input("number", "hours_per_week", {
     inputmode: "decimal",
@@ -56,6 +64,7 @@ export function jobRow(metadata, job, { onDuplicate, onRemove }) {
         optional: true,
       }),
       field(t, { label: t("ui.noc_label"), control: noc, optional: true, hint: t("ui.noc_hint") }),
+      search.element,
       field(t, { label: t("ui.teer_label"), control: teer, className: "cec-wide" }),
       field(t, { label: t("ui.start_label"), control: input("date", "start") }),
       h(
@@ -86,6 +95,7 @@ export function jobRow(metadata, job, { onDuplicate, onRemove }) {
     const code = noc.value.trim();
     const digit = code[nocCode.teerDigit];
     if (nocCode.pattern.test(code) && teer.querySelector(`option[value="${digit}"]`)) teer.value = digit;
+    search.showCode(code);
   });
   ongoing.addEventListener("change", () => {
     end.disabled = ongoing.checked;
@@ -93,6 +103,7 @@ export function jobRow(metadata, job, { onDuplicate, onRemove }) {
   duplicate.addEventListener("click", () => onDuplicate(row));
   remove.addEventListener("click", () => onRemove(row));
   fillJob(row, job);
+  search.showCode(noc.value.trim()); // names the code when the titles are already loaded
   return row;
 }
 

@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { fold, matchOccupations, occupationIndex, unitGroupUrl } from "../../docs/javascripts/checker/noc-match.js";
+
+// The real titles, read from the same file the build turns into the page's titles file.
+const TSV = readFileSync(new URL("../../pycore/data/noc_2021_titles.tsv", import.meta.url), "utf-8");
+const ROWS = TSV.trim()
+  .split("\n")
+  .slice(1)
+  .map((line) => line.split("\t"));
+const english = occupationIndex(ROWS.map(([code, en]) => [code, en]));
+const french = occupationIndex(ROWS.map(([code, , fr]) => [code, fr]));
+const codes = (found) => found.results.map((entry) => entry.code);
+
+const sample = occupationIndex([
+  ["63200", "Cooks"],
+  ["62200", "Chefs"],
+  ["63201", "Butchers - retail and wholesale"],
+  ["13201", "Production and transportation logistics coordinators"],
+  ["21232", "Software developers and programmers"],
+  ["21231", "Software engineers and designers"],
+  ["21311", "Computer engineers (except software engineers and designers)"],
+  ["22300", "Génie civil: technologues"],
+]);
+
+test("accents and case are ignored on both sides", () => {
+  assert.equal(fold("Génie CIVIL"), "genie civil");
+  assert.deepEqual(codes(matchOccupations(sample, "genie")), ["22300"]);
+  assert.deepEqual(codes(matchOccupations(sample, "GÉNIE civ")), ["22300"]);
+});
+
+test("each typed word must begin a word of the title", () => {
+  assert.deepEqual(codes(matchOccupations(sample, "soft dev")), ["21232"]);
+  assert.deepEqual(codes(matchOccupations(sample, "oftware")), []);
+  assert.deepEqual(codes(matchOccupations(sample, "cook zebra")), []);
+});
+
+test("a title starting with what was typed comes before one that has it later", () => {
+  const found = codes(matchOccupations(sample, "software"));
+  assert.deepEqual(found.slice(0, 2).sort(), ["21231", "21232"]);
+  assert.equal(found.at(-1), "21311");
+});
+
+test("a whole word (or its plural) ranks above the start of a longer word", () => {
+  const index = occupationIndex([
+    ["10000", "Cookery coordinators"],
+    ["20000", "Cooks"],
+  ]);
+  assert.deepEqual(codes(matchOccupations(index, "cook")), ["20000", "10000"]);
+});
+
+test("digits find codes by their start, listed in code order", () => {
+  assert.deepEqual(codes(matchOccupations(sample, "632")), ["63200", "63201"]);
+  assert.deepEqual(codes(matchOccupations(sample, "21232")), ["21232"]);
+  assert.deepEqual(codes(matchOccupations(sample, "2123 software")), ["21231", "21232"]);
+});
+
+test("the TEER is the code's second digit", () => {
+  for (const entry of english) assert.equal(entry.teer, Number(entry.code[1]));
+});
+
+test("the limit cuts the list but the total counts every match", () => {
+  const found = matchOccupations(english, "s", 8);
+  assert.equal(found.results.length, 8);
+  assert.ok(found.total > 8);
+  assert.deepEqual(matchOccupations(english, "  ", 8), { total: 0, results: [] });
+});
+
+test("'cook' and 'software' find their unit groups first in the real titles", () => {
+  const cooks = ROWS.find(([, en]) => en === "Cooks");
+  assert.equal(codes(matchOccupations(english, "cook"))[0], cooks[0]);
+  const software = ROWS.filter(([, en]) => en.startsWith("Software")).map(([code]) => code);
+  assert.ok(software.length >= 2);
+  assert.deepEqual(codes(matchOccupations(english, "software")).slice(0, software.length).sort(), software.sort());
+  // A few keystrokes are enough: the first letters already put them in the list.
+  assert.ok(codes(matchOccupations(english, "coo", 8)).includes(cooks[0]));
+  for (const code of software) assert.ok(codes(matchOccupations(english, "sof", 8)).includes(code));
+});
+
+test("the French titles are searched without accents", () => {
+  const row = ROWS.find(([, , fr]) => fold(fr).startsWith("developpeurs"));
+  assert.ok(codes(matchOccupations(french, "developpeur")).includes(row[0]));
+});
+
+test("a unit group's page is the pattern with its code", () => {
+  assert.equal(unitGroupUrl("https://example.org/p?CPV={code}&x=1", "21232"), "https://example.org/p?CPV=21232&x=1");
+});
