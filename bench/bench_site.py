@@ -52,7 +52,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # the tests' server and browser
 from checker_support import encode  # noqa: E402  (share-link format)
 from conftest import BROWSER_ARGS, QuietHandler, chromium_path, serve_directory  # noqa: E402
 
-from site_scripts.runtime_assets import PYODIDE_DIR, RUNTIME_FILES  # noqa: E402
+from site_scripts.paths import PYODIDE_DIR, RUNTIME_FILES  # noqa: E402
 
 CHROMIUM = chromium_path() or "/usr/bin/chromium"
 ARGS = list(BROWSER_ARGS)
