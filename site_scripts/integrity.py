@@ -28,7 +28,7 @@ from pathlib import Path
 
 from site_scripts import precompile
 from site_scripts.paths import PINNED_FILES as PYODIDE_FILES  # published as npm has them
-from site_scripts.paths import RUNTIME_FOLDER, RUNTIME_ROLES, STDLIB, STDLIB_REST
+from site_scripts.paths import PYODIDE_DIR, RUNTIME_FOLDER, RUNTIME_ROLES, STDLIB, STDLIB_REST
 
 # Large binaries shipped precompressed too (their gzip copy is what the worker downloads).
 PRECOMPRESSED = (RUNTIME_ROLES["wasm"],)
@@ -122,7 +122,7 @@ def remove(path: Path) -> None:
 _memo: dict[bytes, Runtime] = {}
 
 
-def runtime(wheel_name: str, wheel: bytes, source: Path = precompile.PYODIDE_DIR) -> Runtime:
+def runtime(wheel_name: str, wheel: bytes, source: Path = PYODIDE_DIR) -> Runtime:
     """The runtime to publish with this wheel (memoised per build inputs: pages ask repeatedly)."""
     key = hashlib.sha256(
         wheel_name.encode() + wheel + (source / "package.json").read_bytes() + str(source).encode()

@@ -126,3 +126,42 @@ def test_a_damaged_runtime_file_is_refused_with_a_clear_message(
     damaged = next(name for name in names if re.search(pattern, "/" + name))
     assert damaged in text
     assert page.evaluate("performance.getEntriesByName('cec:ready').length") == 0
+
+
+# Resolves once the engine is ready and its decompressed wasm is kept (a function: the site's CSP
+# forbids the eval Playwright's polling uses).
+KEPT_COPY = """() => new Promise((resolve) => {
+  const look = async () => {
+    const keys = await (await caches.open("cec-unpacked")).keys();
+    const ready = performance.getEntriesByName("cec:ready").length > 0;
+    if (ready && keys.length) resolve(keys.map((request) => request.url));
+    else setTimeout(look, 100);
+  };
+  look();
+})"""
+DAMAGE_KEPT_COPY = """async (url) => {
+  const cache = await caches.open("cec-unpacked");
+  const wasm = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]); // a valid but different module
+  await cache.put(url, new Response(wasm, { headers: { "Content-Type": "application/wasm" } }));
+}"""
+READY = """() => new Promise((resolve) => {
+  const look = () =>
+    performance.getEntriesByName("cec:ready").length ? resolve(true) : setTimeout(look, 100);
+  look();
+})"""
+
+
+@pytest.mark.browser
+def test_a_damaged_kept_wasm_copy_is_refused_then_fetched_afresh(page: Page, site_url: str) -> None:
+    """The decompressed wasm kept for revisits is checked too: a changed copy is refused with
+    the clear message, dropped, and the next load fetches and checks the real one."""
+    page.goto(site_url + "/checker/")
+    kept = page.evaluate(KEPT_COPY)
+    assert len(kept) == 1 and re.search(r"/pyodide\.asm\.[0-9a-f]+\.wasm$", kept[0])
+    page.evaluate(DAMAGE_KEPT_COPY, kept[0])
+    page.reload()
+    reason = page.locator("[data-cec-unavailable-reason]")
+    reason.wait_for(timeout=30_000)
+    assert "does not match" in reason.inner_text()
+    page.reload()
+    assert page.evaluate(READY)

@@ -9,8 +9,9 @@
 //   Pages do not compress wasm), decompressed here with DecompressionStream; the hash is of the
 //   decompressed bytes, the ones that run. Without DecompressionStream, or when the copy cannot
 //   be had, the plain file is used. The decompressed wasm is kept in the Cache API under the
-//   plain file's URL and compiled from there on the next visit: Chrome keeps compiled wasm
-//   only for a response from its HTTP cache or the Cache API, not for one made in JavaScript;
+//   plain file's URL, and the next visit compiles it from there instead of decompressing again.
+//   Neither gets Chrome's compiled-code cache (it needs a response with a URL, from the HTTP
+//   cache): revisits compile the wasm again, the price of the smaller download (bench/README.md);
 // - the two JavaScript modules: fetched and checked, then imported (the import is served by
 //   the HTTP cache the check just filled).
 
@@ -87,7 +88,7 @@ export function createVerifier(indexURL, files, digests, compressed = {}) {
   refused.catch(() => {}); // handled by whoever races it
 
   const unpackedResponses = new WeakMap(); // decompressed here -> the plain file's URL
-  const keptResponses = new WeakSet(); // read from the copy an earlier visit kept
+  const keptResponses = new WeakMap(); // read from the copy an earlier visit kept -> its URL
 
   async function check(name, response) {
     try {
@@ -100,7 +101,7 @@ export function createVerifier(indexURL, files, digests, compressed = {}) {
       }
       const actual = await sha256(body);
       if (actual !== digests[name]) {
-        if (keptResponses.has(response)) forget(response.url); // the next load fetches afresh
+        if (keptResponses.has(response)) forget(keptResponses.get(response)); // fetch afresh next
         throw new IntegrityError(name);
       }
       if (unpackedResponses.has(response)) keep(unpackedResponses.get(response), body);
@@ -158,7 +159,7 @@ export function createVerifier(indexURL, files, digests, compressed = {}) {
     if (!packed || typeof DecompressionStream !== "function") return plain();
     const kept = await keptCopy(href);
     if (kept) {
-      keptResponses.add(kept);
+      keptResponses.set(kept, href);
       return kept;
     }
     return download(new URL(packed, indexURL).href).then((response) => {
