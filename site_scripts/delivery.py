@@ -26,10 +26,15 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # hooks load by path; site_scripts.* must be importable
     sys.path.insert(0, str(ROOT))
 
-CHECKER_PAGE = "checker/index.md"
-CHECKER_HTML = "checker/index.html"
-CHECKER_MODULES = "javascripts/checker"
-RUNTIME_FOLDER = "pyodide"
+from site_scripts.paths import (  # noqa: E402  (after the path set-up above)
+    CHECKER_HTML,
+    CHECKER_MODULES,
+    CHECKER_PAGE,
+    RUNTIME_FOLDER,
+    RUNTIME_ROLES,
+    STDLIB_REST,
+)
+
 SERVICE_WORKER = "sw.js"
 TEMPLATE = Path(__file__).with_name("sw.template.js")
 # Modules that run in the worker: a hint from the page would not reach the worker's module map.
@@ -53,9 +58,16 @@ def relative_root(page_url: str) -> str:
 
 
 def runtime_names(site_dir: Path) -> list[str]:
-    """Published runtime files (content-hashed names), sorted."""
+    """Published runtime files (content-hashed names) the worker downloads, sorted: a file with
+    a gzip copy (``.gz``) travels as that copy, so only the copy is kept for offline use."""
     folder = site_dir / RUNTIME_FOLDER
-    return sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.exists() else []
+    names = {p.name for p in folder.iterdir() if p.is_file()} if folder.exists() else set()
+    # Not downloaded by the worker: the rest of the stdlib (only if imported), the lock file
+    # (its contents come in the page's configuration).
+    unused = tuple(name.rpartition(".")[0] + "." for name in (STDLIB_REST, RUNTIME_ROLES["lock"]))
+    return sorted(
+        name for name in names if name + ".gz" not in names and not name.startswith(unused)
+    )
 
 
 def head_tags(root: str, modules: list[str]) -> str:

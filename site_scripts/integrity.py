@@ -1,30 +1,38 @@
 """The checker's runtime as shipped: precompiled, content-hashed names, SHA-256 digests.
 
 - Files: the pinned Pyodide runtime with ``python_stdlib.zip`` replaced by its bytecode build
-  (``precompile.py``) and the pycore wheel with ``__pycache__`` bytecode added.
+  (``precompile.py``) and the pycore wheel with ``__pycache__`` bytecode added. The standard
+  library comes in two zips: what the engine imports (traced at build time, 1.5 of 4.4 MB)
+  and the rest (``python_stdlib_rest.zip``), fetched only if something imports from it.
 - Names: each file is published as ``<stem>.<10 hex of its SHA-256>.<ext>`` in ``site/pyodide/``
   (``pyodide.asm.1a2b3c4d5e.wasm``): a deploy never mixes old and new files, a browser may keep
   each one as long as it likes, and a change to the rules does not make anyone download the
   9 MB wasm again. The worker maps the names Pyodide asks for to these.
 - Digests: SHA-256 of each file in Subresource Integrity form (``sha256-<base64>``), written
   into the checker page at build time; the worker checks each file against them before use.
+- Precompressed copies: the wasm also as ``<published name>.gz`` (gzip -9, 9.6 MB -> 3.5 MB),
+  which the worker decompresses itself (``DecompressionStream``), since whether a static host
+  compresses wasm is unsettled and GitHub Pages does not. Its digest is the wasm's: the check
+  covers the bytes that run, not the bytes that travelled.
 """
 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from site_scripts import precompile
+from site_scripts.paths import PINNED_FILES as PYODIDE_FILES  # published as npm has them
+from site_scripts.paths import PYODIDE_DIR, RUNTIME_FOLDER, RUNTIME_ROLES, STDLIB, STDLIB_REST
 
-# Loaded by the worker: the JS loader and Emscripten glue, the wasm binary, the lock file
-# (read by loadPyodide) and the standard library.
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
-STDLIB = "python_stdlib.zip"
-RUNTIME_ROOT = "pyodide"
+# Large binaries shipped precompressed too (their gzip copy is what the worker downloads).
+PRECOMPRESSED = (RUNTIME_ROLES["wasm"],)
+COMPRESSED_SUFFIX = ".gz"
 
 
 def digest(data: bytes) -> str:
@@ -55,18 +63,50 @@ class Runtime:
         """Published name -> SRI digest."""
         return {self.names[name]: digest(data) for name, data in sorted(self.files.items())}
 
+    @cached_property
+    def compressed(self) -> dict[str, str]:
+        """Published name -> published name of its gzip copy (the wasm)."""
+        return {
+            self.names[name]: self.names[name] + COMPRESSED_SUFFIX
+            for name in PRECOMPRESSED
+            if name in self.files
+        }
+
+    def published(self) -> dict[str, bytes]:
+        """Every file to write, by published name: the runtime and its gzip copies."""
+        out = {self.names[name]: data for name, data in self.files.items()}
+        for name in PRECOMPRESSED:
+            if name in self.files:
+                out[self.compressed[self.names[name]]] = gzipped(self.files[name])
+        return out
+
     def write(self, site_dir: Path) -> Path:
         """Write the files to ``site_dir/pyodide`` (identical ones untouched), drop any other."""
-        target = site_dir / RUNTIME_ROOT
+        target = site_dir / RUNTIME_FOLDER
         target.mkdir(parents=True, exist_ok=True)
-        for name, data in self.files.items():
-            path = target / self.names[name]
+        files = self.published()
+        for name, data in files.items():
+            path = target / name
             if not (path.exists() and path.stat().st_size == len(data)):
                 path.write_bytes(data)  # the name is the content's hash: same size, same bytes
         for other in target.iterdir():
-            if other.name not in self.digests:
+            if other.name not in files:
                 remove(other)
         return target
+
+
+def gzipped(data: bytes) -> bytes:
+    """``data`` as gzip -9 without a timestamp (reproducible), cached beside the bytecode."""
+    key = hashlib.sha256(data).hexdigest()[:32]
+    cached = precompile.CACHE_DIR / f"gzip-{key}.gz"
+    if cached.exists():
+        return cached.read_bytes()
+    packed = gzip.compress(data, 9, mtime=0)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.part")
+    partial.write_bytes(packed)
+    partial.replace(cached)  # atomic: a concurrent build never reads half a file
+    return packed
 
 
 def remove(path: Path) -> None:
@@ -82,15 +122,17 @@ def remove(path: Path) -> None:
 _memo: dict[bytes, Runtime] = {}
 
 
-def runtime(wheel_name: str, wheel: bytes, source: Path = precompile.PYODIDE_DIR) -> Runtime:
+def runtime(wheel_name: str, wheel: bytes, source: Path = PYODIDE_DIR) -> Runtime:
     """The runtime to publish with this wheel (memoised per build inputs: pages ask repeatedly)."""
     key = hashlib.sha256(
         wheel_name.encode() + wheel + (source / "package.json").read_bytes() + str(source).encode()
     ).digest()
     if key not in _memo:
         files = {name: (source / name).read_bytes() for name in PYODIDE_FILES}
-        files[STDLIB] = precompile.precompiled_stdlib(source)
         files[wheel_name] = precompile.precompile_bytes(wheel, "wheel", source)
+        files[STDLIB], files[STDLIB_REST] = precompile.split_stdlib(
+            precompile.precompiled_stdlib(source), files[wheel_name], source
+        )
         _memo.clear()  # only the current build's runtime is worth keeping in memory
         _memo[key] = Runtime(precompile.runtime_version(source), files)
     return _memo[key]

@@ -30,16 +30,17 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # hooks load by path; site_scripts.* must be importable
     sys.path.insert(0, str(ROOT))
-PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
-RUNTIME_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
+
+from site_scripts.paths import (  # noqa: E402  (after the path set-up above)
+    CHECKER_PAGE,
+    LAZY_MODULE,
+    PYODIDE_DIR,
+    RUNTIME_FILES,
+    RUNTIME_FOLDER,
+    RUNTIME_ROLES,
+    STDLIB_REST,
 )
-OUTPUT_DIR = "pyodide"
-CHECKER_PAGE = "checker/index.md"
+
 # Same-day fixed timestamp: zip entries must not carry the build time, or the wheel's hash
 # would change on every build.
 ZIP_TIME = (2022, 11, 16, 0, 0, 0)
@@ -192,22 +193,34 @@ def form_metadata() -> Any:
 
 
 def runtime_config(folder: str) -> dict[str, Any]:
-    """Where the runtime is: its folder, the published (content-hashed) name of each file and of
-    the wheel, and each file's SHA-256, which the worker checks before use."""
+    """Where the runtime is: its folder, the name Pyodide knows for each role (``paths``), the
+    published (content-hashed) name of each file and of the wheel, each file's SHA-256, which
+    the worker checks before use, the gzip copies and the lazy standard library's loader."""
     runtime = published_runtime()
     return {
         "dir": folder,
+        "roles": {**RUNTIME_ROLES, "stdlib_rest": STDLIB_REST},
+        "lazyModule": LAZY_MODULE,
+        "lock": lock_contents(),
         "wheel": runtime.names[runtime_wheel()[0]],
         "files": runtime.names,
         "integrity": runtime.digests,
+        "compressed": runtime.compressed,
     }
+
+
+def lock_contents(source: Path = PYODIDE_DIR) -> dict[str, Any]:
+    """The lock file's ``info`` without its package list: the checker loads no package, and
+    passed inline (``lockFileContents``) start-up neither waits for nor parses the 119 KB file."""
+    lock = json.loads((source / RUNTIME_ROLES["lock"]).read_text(encoding="utf-8"))
+    return {"info": lock["info"], "packages": {}}
 
 
 def checker_config(page_url: str) -> str:
     """The checker page's embedded JSON block (``</`` escaped so it cannot end the script)."""
     depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
     config = {
-        "runtime": runtime_config("../" * depth + OUTPUT_DIR + "/"),
+        "runtime": runtime_config("../" * depth + RUNTIME_FOLDER + "/"),
         "metadata": form_metadata(),
     }
     text = json.dumps(config, ensure_ascii=False, separators=(",", ":"))

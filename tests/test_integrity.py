@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import io
 import json
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Route
 
-from site_scripts import integrity, runtime_assets
+from site_scripts import integrity, paths, runtime_assets
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,8 @@ def test_write_leaves_same_files_alone_and_drops_others(
     target = runtime.write(tmp_path)
     (target / "pyodide.asm.0000000000.wasm").write_bytes(b"old build")
     (target / "314.0.6").mkdir()
-    before = {p.name: p.stat().st_mtime_ns for p in target.iterdir() if p.name in runtime.digests}
+    written = runtime.published()
+    before = {p.name: p.stat().st_mtime_ns for p in target.iterdir() if p.name in written}
     runtime.write(tmp_path)
     assert {p.name: p.stat().st_mtime_ns for p in target.iterdir()} == before
 
@@ -65,6 +67,24 @@ def test_published_stdlib_is_bytecode_and_wheel_carries_pycache(
     with zipfile.ZipFile(io.BytesIO(runtime.files[wheel])) as archive:
         names = archive.namelist()
     assert "pycore/api.py" in names and "pycore/__pycache__/api.cpython-314.pyc" in names
+
+
+def test_wasm_gzip_copy_holds_exactly_the_wasm(runtime: integrity.Runtime, tmp_path: Path) -> None:
+    """The wasm's gzip copy is written beside it, decompresses to it byte for byte, is much
+    smaller, and has no digest of its own (the check covers the decompressed bytes)."""
+    target = runtime.write(tmp_path)
+    wasm = runtime.names["pyodide.asm.wasm"]
+    packed = runtime.compressed[wasm]
+    assert packed == wasm + ".gz" and packed not in runtime.digests
+    data = (target / packed).read_bytes()
+    assert gzip.decompress(data) == (target / wasm).read_bytes()
+    assert len(data) < len((target / wasm).read_bytes()) / 2
+
+
+def test_the_standard_library_ships_in_two_digested_parts(runtime: integrity.Runtime) -> None:
+    """Shipped stdlib and its on-demand rest are both published with digests."""
+    for name in (paths.STDLIB, paths.STDLIB_REST):
+        assert runtime.names[name] in runtime.digests
 
 
 def test_pinned_runtime_files_are_unchanged(runtime: integrity.Runtime) -> None:
@@ -88,7 +108,7 @@ def tamper(page: Page, pattern: str) -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize(
     "pattern",
-    [r"/python_stdlib\.[0-9a-f]+\.zip$", r"/pyodide\.asm\.[0-9a-f]+\.wasm$", r"\.whl$"],
+    [r"/python_stdlib\.[0-9a-f]+\.zip$", r"/pyodide\.asm\.[0-9a-f]+\.wasm(\.gz)?$", r"\.whl$"],
     ids=["stdlib", "wasm", "wheel"],
 )
 def test_a_damaged_runtime_file_is_refused_with_a_clear_message(
@@ -106,3 +126,42 @@ def test_a_damaged_runtime_file_is_refused_with_a_clear_message(
     damaged = next(name for name in names if re.search(pattern, "/" + name))
     assert damaged in text
     assert page.evaluate("performance.getEntriesByName('cec:ready').length") == 0
+
+
+# Resolves once the engine is ready and its decompressed wasm is kept (a function: the site's CSP
+# forbids the eval Playwright's polling uses).
+KEPT_COPY = """() => new Promise((resolve) => {
+  const look = async () => {
+    const keys = await (await caches.open("cec-unpacked")).keys();
+    const ready = performance.getEntriesByName("cec:ready").length > 0;
+    if (ready && keys.length) resolve(keys.map((request) => request.url));
+    else setTimeout(look, 100);
+  };
+  look();
+})"""
+DAMAGE_KEPT_COPY = """async (url) => {
+  const cache = await caches.open("cec-unpacked");
+  const wasm = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]); // a valid but different module
+  await cache.put(url, new Response(wasm, { headers: { "Content-Type": "application/wasm" } }));
+}"""
+READY = """() => new Promise((resolve) => {
+  const look = () =>
+    performance.getEntriesByName("cec:ready").length ? resolve(true) : setTimeout(look, 100);
+  look();
+})"""
+
+
+@pytest.mark.browser
+def test_a_damaged_kept_wasm_copy_is_refused_then_fetched_afresh(page: Page, site_url: str) -> None:
+    """The decompressed wasm kept for revisits is checked too: a changed copy is refused with
+    the clear message, dropped, and the next load fetches and checks the real one."""
+    page.goto(site_url + "/checker/")
+    kept = page.evaluate(KEPT_COPY)
+    assert len(kept) == 1 and re.search(r"/pyodide\.asm\.[0-9a-f]+\.wasm$", kept[0])
+    page.evaluate(DAMAGE_KEPT_COPY, kept[0])
+    page.reload()
+    reason = page.locator("[data-cec-unavailable-reason]")
+    reason.wait_for(timeout=30_000)
+    assert "does not match" in reason.inner_text()
+    page.reload()
+    assert page.evaluate(READY)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from site_scripts import precompile
+from site_scripts import paths, precompile, runtime_assets
 
 pytestmark = pytest.mark.node
 
@@ -126,3 +126,117 @@ def test_every_module_imports_from_bytecode_as_from_source(compiled: bytes, tmp_
             assert from_bytecode[name] in (origin, origin + "c"), name
     from_pyc = [name for name, origin in from_bytecode.items() if origin.endswith(".pyc")]
     assert len(from_pyc) > 300
+
+
+# Imports the given modules in Pyodide under Node from the split standard library: the zip the
+# checker ships plus, on demand, the rest (fetched from disk here, by XMLHttpRequest in the worker).
+SPLIT_PROBE = """
+import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { loadPyodide } from "%(pyodide)s/pyodide.mjs";
+const [core, rest, names, digest] = process.argv.slice(2);
+const pyodide = await loadPyodide({ stdLibURL: core });
+const actual = createHash("sha256").update(readFileSync(rest)).digest("base64");
+const expected = digest || "sha256-" + actual;
+pyodide.pyimport("%(lazy)s").install(rest, expected, (url) => new Uint8Array(readFileSync(url)));
+pyodide.globals.set("NAMES", readFileSync(names, "utf8"));
+console.log(pyodide.runPython(`
+import importlib, json
+ok = {}
+for name in json.loads(NAMES):
+    try:
+        module = importlib.import_module(name)
+        ok[name] = getattr(module, "__file__", None) or ""
+    except BaseException as error:
+        ok[name] = "error: " + type(error).__name__ + ": " + str(error)
+json.dumps(ok)
+`));
+"""
+
+
+@pytest.fixture(scope="module")
+def split(compiled: bytes, tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
+    """The precompiled stdlib split for the browser wheel (a real trace under Node)."""
+    wheel = next(
+        data
+        for name, data in runtime_assets.published_runtime().files.items()
+        if name.endswith(".whl")
+    )
+    return precompile.split_stdlib(compiled, wheel, cache_dir=tmp_path_factory.mktemp("split"))
+
+
+def split_probe(
+    tmp_path: Path, split: tuple[bytes, bytes], names: list[str], digest: str = ""
+) -> dict[str, str]:
+    """Import ``names`` from the split stdlib under Node: name -> __file__ or error."""
+    (tmp_path / "core.zip").write_bytes(split[0])
+    (tmp_path / "rest.zip").write_bytes(split[1])
+    (tmp_path / "names.json").write_text(json.dumps(names))
+    script = tmp_path / "split_probe.mjs"
+    script.write_text(
+        SPLIT_PROBE % {"pyodide": precompile.PYODIDE_DIR.as_posix(), "lazy": paths.LAZY_MODULE}
+    )
+    args = ["node", str(script)] + [
+        str(tmp_path / n) for n in ("core.zip", "rest.zip", "names.json")
+    ]
+    done = subprocess.run(
+        args + ([digest] if digest else []), capture_output=True, text=True, timeout=300, check=True
+    )
+    result: dict[str, str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def modules_of(data: bytes) -> set[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name for entry in archive.namelist() if (name := precompile.module_name(entry))}
+
+
+def test_split_puts_each_module_in_exactly_one_zip(
+    compiled: bytes, split: tuple[bytes, bytes]
+) -> None:
+    """Shipped and on-demand parts hold each stdlib module once; the shipped part is smaller."""
+    core, rest = modules_of(split[0]), modules_of(split[1])
+    assert not core & rest
+    assert core | rest == modules_of(compiled)
+    assert {"json", "encodings", "pyodide"} <= core
+    with zipfile.ZipFile(io.BytesIO(split[0])) as archive:
+        assert f"{paths.LAZY_MODULE}.py" in archive.namelist()
+    assert len(split[0]) < len(split[1])
+
+
+def test_no_folder_without_its_package_in_the_shipped_zip(split: tuple[bytes, bytes]) -> None:
+    """A folder whose package is on demand is absent (it would import as an empty namespace)."""
+    with zipfile.ZipFile(io.BytesIO(split[0])) as archive:
+        entries = archive.namelist()
+    for folder in (entry for entry in entries if entry.endswith("/")):
+        assert any(e.startswith(folder) and e.endswith(".pyc") for e in entries), folder
+
+
+def test_every_module_imports_from_the_split_stdlib_as_from_the_whole(
+    compiled: bytes, split: tuple[bytes, bytes], tmp_path: Path
+) -> None:
+    """Under Pyodide, each module imports (or fails) the same way when most come on demand."""
+    path = tmp_path / "stdlib.zip"
+    path.write_bytes(compiled)
+    whole = probe(tmp_path, path)
+    parts = split_probe(tmp_path, split, sorted(whole))
+    on_demand = modules_of(split[1])
+    assert parts.keys() == whole.keys()
+    for name, origin in whole.items():
+        if origin.startswith("error"):
+            assert parts[name].startswith(origin), name
+        elif name in on_demand and not origin.endswith(".py"):  # frozen ones keep their name
+            moved = origin.replace("/python314.zip/", f"/{paths.STDLIB_REST}/")
+            assert parts[name] == moved, name
+        else:
+            assert parts[name] == origin, name
+    assert len(on_demand & whole.keys()) > 300
+
+
+def test_a_damaged_rest_of_the_stdlib_is_refused(
+    split: tuple[bytes, bytes], tmp_path: Path
+) -> None:
+    """On-demand modules whose zip does not match the build's digest do not import, saying so."""
+    result = split_probe(tmp_path, split, ["json", "email.message"], digest="sha256-AAAA")
+    assert result["json"].endswith("json/__init__.pyc")
+    assert "does not match" in result["email.message"]

@@ -17,7 +17,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from site_scripts import runtime_assets
+from site_scripts import paths, runtime_assets
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -108,8 +108,10 @@ def test_install_copies_runtime_and_wheel(tmp_path: Path, wheel: tuple[str, byte
     """
     target = runtime_assets.install_runtime(tmp_path)
     assert target == tmp_path / "pyodide"
-    names = runtime_assets.published_runtime().names
-    assert sorted(p.name for p in target.iterdir()) == sorted(names.values())
+    runtime = runtime_assets.published_runtime()
+    names = runtime.names
+    copies = list(runtime.compressed.values())  # gzip copies (test_integrity.py)
+    assert sorted(p.name for p in target.iterdir()) == sorted([*names.values(), *copies])
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"):
         pinned = (runtime_assets.PYODIDE_DIR / name).read_bytes()
         assert (target / names[name]).read_bytes() == pinned
@@ -190,10 +192,16 @@ def test_checker_page_config_points_at_runtime(wheel: tuple[str, bytes]) -> None
     runtime = runtime_assets.published_runtime()
     assert config["runtime"] == {
         "dir": "../pyodide/",
+        "roles": {**paths.RUNTIME_ROLES, "stdlib_rest": paths.STDLIB_REST},
         "wheel": runtime.names[wheel[0]],
         "files": runtime.names,
         "integrity": runtime.digests,
+        "compressed": runtime.compressed,
+        "lazyModule": paths.LAZY_MODULE,
+        "lock": runtime_assets.lock_contents(),
     }
+    assert config["runtime"]["lock"]["packages"] == {}  # the checker loads no package
+    assert set(config["runtime"]["roles"].values()) <= set(runtime.names)
     assert "metadata" in config
 
 

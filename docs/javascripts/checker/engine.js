@@ -67,8 +67,12 @@ function createEngine(runtime) {
           runtime: {
             indexURL,
             wheelURL: new URL(runtime.wheel, indexURL).href,
+            roles: runtime.roles, // which file is the loader, the glue, the stdlib... (build)
             files: runtime.files, // Pyodide's file names -> published, content-hashed names
             integrity: runtime.integrity, // SHA-256 per file, recorded at build time
+            compressed: runtime.compressed, // published name -> its gzip copy (the wasm)
+            lazyModule: runtime.lazyModule, // Python module fetching the rest of the stdlib
+            lock: runtime.lock, // the lock file's info (no package is loaded)
           },
         }),
       );

@@ -4,8 +4,14 @@
 // compared with its digest (crypto.subtle.digest) before Python or the browser uses it:
 // - data files (standard library, lock file, rules wheel): checked before the response is handed on;
 // - the wasm binary: compiled from the start (while the JavaScript loads) as its copy is
-//   hashed, and instantiated only once the hash matches (streaming compilation and Chrome's
-//   compiled-code cache keep working);
+//   hashed, and instantiated only once the hash matches (streaming compilation keeps working).
+//   It travels as its gzip copy when the build made one (9.6 MB -> 3.5 MB; hosts such as GitHub
+//   Pages do not compress wasm), decompressed here with DecompressionStream; the hash is of the
+//   decompressed bytes, the ones that run. Without DecompressionStream, or when the copy cannot
+//   be had, the plain file is used. The decompressed wasm is kept in the Cache API under the
+//   plain file's URL, and the next visit compiles it from there instead of decompressing again.
+//   Neither gets Chrome's compiled-code cache (it needs a response with a URL, from the HTTP
+//   cache): revisits compile the wasm again, the price of the smaller download (bench/README.md);
 // - the two JavaScript modules: fetched and checked, then imported (the import is served by
 //   the HTTP cache the check just filled).
 
@@ -29,12 +35,42 @@ async function sha256(buffer) {
   return `sha256-${btoa(binary)}`;
 }
 
+// The decompressed wasm, kept for the next visit (one entry: the current build's).
+const KEPT = "cec-unpacked";
+
+async function keptCopy(href) {
+  try {
+    return (self.caches && (await (await self.caches.open(KEPT)).match(href))) || null;
+  } catch {
+    return null; // storage refused (private mode, quota): decompress again
+  }
+}
+
+async function keep(href, body) {
+  try {
+    const cache = await self.caches.open(KEPT);
+    for (const request of await cache.keys()) if (request.url !== href) await cache.delete(request);
+    await cache.put(href, new Response(body, { headers: { "Content-Type": "application/wasm" } }));
+  } catch {
+    // not kept: the next visit decompresses again
+  }
+}
+
+async function forget(href) {
+  try {
+    await (await self.caches.open(KEPT)).delete(href);
+  } catch {
+    // nothing kept, nothing to forget
+  }
+}
+
 /**
  * The runtime folder ``indexURL``: ``files`` maps the names Pyodide knows to the published,
- * content-hashed names, ``digests`` each published name to "sha256-<base64>".
+ * content-hashed names, ``digests`` each published name to "sha256-<base64>", ``compressed``
+ * a published name to its gzip copy's (optional).
  * ``install()`` routes the worker's fetch and wasm instantiation through the checks.
  */
-export function createVerifier(indexURL, files, digests) {
+export function createVerifier(indexURL, files, digests, compressed = {}) {
   if (!files || !digests || !Object.keys(digests).length) {
     throw failure("ui.engine_no_digests");
   }
@@ -54,11 +90,24 @@ export function createVerifier(indexURL, files, digests) {
   const refused = new Promise((_, reject) => (refuse = reject));
   refused.catch(() => {}); // handled by whoever races it
 
+  const unpackedResponses = new WeakMap(); // decompressed here -> the plain file's URL
+  const keptResponses = new WeakMap(); // read from the copy an earlier visit kept -> its URL
+
   async function check(name, response) {
     try {
       if (!response.ok) throw failure("ui.engine_http", { file: name, status: response.status });
-      const actual = await sha256(await response.clone().arrayBuffer());
-      if (actual !== digests[name]) throw new IntegrityError(name);
+      let body;
+      try {
+        body = await response.clone().arrayBuffer();
+      } catch (error) {
+        throw unpackedResponses.has(response) ? new IntegrityError(name) : error;
+      }
+      const actual = await sha256(body);
+      if (actual !== digests[name]) {
+        if (keptResponses.has(response)) forget(keptResponses.get(response)); // fetch afresh next
+        throw new IntegrityError(name);
+      }
+      if (unpackedResponses.has(response)) keep(unpackedResponses.get(response), body);
       return response;
     } catch (error) {
       refuse(error);
@@ -101,11 +150,36 @@ export function createVerifier(indexURL, files, digests) {
     return check(name, response);
   }
 
+  /**
+   * The published file ``name``: the decompressed copy an earlier visit kept, else its gzip
+   * copy decompressed when there is one, else the plain file. Whatever the source, check()
+   * compares the bytes that run with the digest.
+   */
+  async function downloadUnpacked(name) {
+    const href = published(name);
+    const plain = () => download(href);
+    const packed = compressed[files[name] || name];
+    if (!packed || typeof DecompressionStream !== "function") return plain();
+    const kept = await keptCopy(href);
+    if (kept) {
+      keptResponses.set(kept, href);
+      return kept;
+    }
+    return download(new URL(packed, indexURL).href).then((response) => {
+      if (!response.ok || !response.body) return plain();
+      const unpacked = new Response(response.body.pipeThrough(new DecompressionStream("gzip")), {
+        headers: { "Content-Type": "application/wasm" },
+      });
+      unpackedResponses.set(unpacked, href);
+      return unpacked;
+    }, plain);
+  }
+
   // The wasm is compiled from the moment the worker starts, while the JavaScript modules load
   // (about 300 ms each, now overlapped); its hash is checked meanwhile, before instantiation.
   const compiled = new Map(); // name -> Promise<{module, checked}>
   function compileEarly(name) {
-    const job = download(published(name)).then((response) => {
+    const job = downloadUnpacked(name).then((response) => {
       const checked = check(name, response); // reads a copy while the original compiles
       checked.catch(() => {}); // reported through `refused`; awaited below
       return { module: WebAssembly.compileStreaming(response), checked };

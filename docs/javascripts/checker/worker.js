@@ -1,7 +1,13 @@
 // Module Web Worker running the rules core (pycore) in Pyodide.
 // One message API, JSON strings both ways:
-//   in:  {"type":"start","runtime":{"indexURL":...,"wheelURL":...,"files":{name:published name},
-//                                   "integrity":{published name:"sha256-..."}}}
+//   in:  {"type":"start","runtime":{"indexURL":...,"wheelURL":...,
+//                                   "roles":{"loader"|"glue"|"wasm"|"lock"|"stdlib": name},
+//                                   "files":{name:published name},
+//                                   "integrity":{published name:"sha256-..."},
+//                                   "compressed":{published name:its gzip copy},
+//                                   "lazyModule":"<module loading the rest of the stdlib>",
+//                                   "lock":{"info":...,"packages":{}}}}
+//        (names and roles come from the build: site_scripts/paths.py)
 //        {"type":"check","id":N,"profile":"<profile JSON>"}
 //   out: {"type":"progress","step":N,"steps":M,"label":<a ui.* catalog key>}
 //        {"type":"ready"} | {"type":"failed","message":...}
@@ -56,6 +62,16 @@ function watchRuntime() {
   return { failed, stop };
 }
 
+/** The bytes at ``url``, synchronously (for an import, which cannot wait): a Uint8Array. */
+function downloadNow(url) {
+  const request = new XMLHttpRequest();
+  request.open("GET", url, false);
+  request.responseType = "arraybuffer"; // allowed for synchronous requests in workers
+  request.send();
+  if (request.status !== 200) throw failure("ui.engine_http", { file: url.split("/").pop(), status: request.status });
+  return new Uint8Array(request.response);
+}
+
 /**
  * Load Pyodide from the site's own folder and the pycore wheel; resolve to check(text) -> text.
  * Kept as one function so caching, precompiled stdlib and integrity checks fit in one place.
@@ -64,12 +80,22 @@ async function loadEngine(runtime) {
   progress(1, "ui.engine_step_download");
   // Performance and integrity (verify.js): every runtime file is requested at once and checked
   // against its build-time SHA-256 before use; the wasm compiles while it downloads.
-  const files = createVerifier(runtime.indexURL, runtime.files, runtime.integrity);
-  files.prefetch();
+  const { roles } = runtime;
+  const files = createVerifier(
+    runtime.indexURL,
+    runtime.files,
+    runtime.integrity,
+    runtime.compressed,
+  );
+  // Everything but the rest of the standard library, which is fetched only if imported, and
+  // the lock file when the page brought its contents.
+  const skipped = new Set([roles.stdlib_rest, runtime.lock ? roles.lock : null]);
+  const needed = Object.keys(runtime.files).filter((known) => !skipped.has(known));
+  files.prefetch(needed.map((known) => runtime.files[known]));
   files.install();
   const [{ loadPyodide }, glue] = await Promise.all([
-    files.importModule("pyodide.mjs"),
-    files.importModule("pyodide.asm.mjs"),
+    files.importModule(roles.loader),
+    files.importModule(roles.glue),
   ]);
   progress(2, "ui.engine_step_python");
   const watch = watchRuntime();
@@ -80,8 +106,9 @@ async function loadEngine(runtime) {
         indexURL: runtime.indexURL,
         // Bytecode made at build time by this very Python (precompile_stdlib.mjs): start-up
         // no longer compiles the standard library, which was most of the wait.
-        stdLibURL: files.url("python_stdlib.zip"),
+        stdLibURL: files.url(roles.stdlib),
         createPyodideModule: glue.default, // imported and checked above
+        ...(runtime.lock ? { lockFileContents: runtime.lock } : {}),
         stdout: () => {},
         stderr: () => {},
       }),
@@ -90,6 +117,14 @@ async function loadEngine(runtime) {
     ]);
   } finally {
     watch.stop();
+  }
+  // The standard library modules the engine does not use are in a second zip, fetched only if
+  // something imports one (site_scripts/lazy_stdlib.py checks it against its digest).
+  const rest = runtime.files[roles.stdlib_rest];
+  if (rest && runtime.lazyModule) {
+    pyodide
+      .pyimport(runtime.lazyModule)
+      .install(files.url(roles.stdlib_rest), runtime.integrity[rest], downloadNow);
   }
   progress(3, "ui.engine_step_rules");
   pyodide.unpackArchive(await files.bytes(runtime.wheelURL), "wheel");
