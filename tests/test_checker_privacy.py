@@ -16,7 +16,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, e
 pytestmark = pytest.mark.browser
 
 WORKER = re.compile(r"/javascripts/checker/worker\.js")
-WASM = re.compile(r"/pyodide/pyodide\.asm[^/]*\.wasm$")
+# The runtime's wasm: its gzip copy, or the plain file the worker falls back to.
+WASM = re.compile(r"/pyodide/pyodide\.asm[^/]*\.wasm(\.gz)?$")
 TITLE = "Quokka-wrangler 7731"  # distinctive values that must never appear in a request
 NOC = "21232"
 
