@@ -280,7 +280,10 @@ def _level_basis(work: WorkExperience, speech: LanguageOutcome, day: date) -> di
         )
     )
     level = speech.level_needed if speech.level_needed is not None else speech.required_level
-    targets = [] if speech.met is True or level is None else _targets(level, day)
+    # The target is for someone with no valid result yet; a result below the level already
+    # gets the scores to raise in its own table (shortfalls).
+    untested = speech.reason in ("language.no_test", "language.no_valid_test")
+    targets = _targets(level, day) if untested and level is not None else []
     return {
         "main_occupation": work.main_occupation,
         "main_teer": work.main_teer,
