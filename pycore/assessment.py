@@ -21,8 +21,14 @@ from typing import Any
 
 from pycore import categories, charts, messages
 from pycore.crs import assess_crs
-from pycore.dates import ONE_DAY
-from pycore.language import LanguageOutcome, TestResult, accepted_from, language
+from pycore.dates import ONE_DAY, add_months
+from pycore.language import (
+    LanguageOutcome,
+    TestResult,
+    accepted_from,
+    is_accepted,
+    language,
+)
 from pycore.parameters import load, parameter, parameters
 from pycore.profile import Profile
 from pycore.projection import projected_date
@@ -68,6 +74,7 @@ def assess(profile: Profile) -> dict[str, Any]:
     work_facts = _work_facts(work, day)
     language_facts = _language_facts(speech, day)
     language_facts["occupation_hours"] = _occupation_facts(work)
+    language_facts.update(_level_basis(work, speech, day))
     quebec_facts = {"plans_to_live_in_quebec": profile.plans_to_live_in_quebec}
     requirements = [
         _requirement("work_experience", work.met, work.reason, work_facts),
@@ -75,6 +82,7 @@ def assess(profile: Profile) -> dict[str, Any]:
         _requirement("quebec", intent.met, intent.reason, quebec_facts),
     ]
     projected = projected_date(work.basis, day) if work.met is False else None
+    notices = _notices(work, speech, day, projected)
     return {
         "eligible": _overall([item["met"] for item in requirements]),
         "as_of": day.isoformat(),
@@ -84,9 +92,14 @@ def assess(profile: Profile) -> dict[str, Any]:
         "required_clb": speech.required_level,
         "language_tests": [_test_entry(result, day) for result in speech.results],
         "projected_work_experience_date": projected.isoformat() if projected else None,
-        "jobs": [_job_entry(work, job.teer, index) for index, job in enumerate(profile.jobs)],
+        "jobs": [
+            _job_entry(work, job.teer, index, job.hours_per_week)
+            for index, job in enumerate(profile.jobs)
+        ],
         "crs": assess_crs(profile),
         "categories": categories.categories(profile.jobs, speech.results, day),
+        "notices": notices,
+        "invitation": _invitation(profile),
     }
 
 
@@ -218,20 +231,208 @@ def _test_entry(result: TestResult, day: date) -> dict[str, Any]:
     }
 
 
-def _job_entry(work: WorkExperience, teer: int, index: int) -> dict[str, Any]:
+def _job_entry(work: WorkExperience, teer: int, index: int, per_week: Fraction) -> dict[str, Any]:
     reason = work.job_exclusions[index]
     counted = hours(work.job_hours[index])
+    uncapped = work.job_uncapped_hours[index]
+    shared = list(work.job_shared_with[index])
     facts = {
         "counted_hours": counted,
+        "uncapped_hours": hours(uncapped),
+        "hours_per_week": hours(per_week),
+        "weekly_hours_cap": hours(work.basis.rules.weekly_cap),
+        "shared_with": [other + 1 for other in shared],  # job numbers as the form shows them
         "teer": teer,
         "eligible_teers": sorted(work.basis.rules.eligible_teers),
         "window_start": work.window[0].isoformat(),
         "window_end": work.window[1].isoformat(),
     }
+    code = "job.counted"
+    if reason is None and work.job_hours[index] < uncapped:
+        code = "job.counted_shared" if shared else "job.counted_capped"
+    reasons = list(work.job_reasons[index]) if reason else []
     return {
         "counted_hours": counted,
         "excluded_because": reason,
-        "message": messages.render(reason or "job.counted", facts),
+        "excluded_reasons": reasons,
+        "uncapped_hours": facts["uncapped_hours"],
+        "shared_with": shared,
+        "message": messages.render(reason or code, facts),
+        "reason_messages": [messages.render(item, facts) for item in reasons],
+        "count_reason": None if reason else code,
+    }
+
+
+def _level_basis(work: WorkExperience, speech: LanguageOutcome, day: date) -> dict[str, Any]:
+    """Why this level (87.1(2)(e)) and, when it is not met yet, the scores that reach it."""
+    ranked = work.occupation_hours
+    tie = (
+        len(ranked) > 1
+        and ranked[0].hours == ranked[1].hours
+        and ranked[0].teer != ranked[1].teer
+        and speech.required_level is not None
+        and any(
+            speech.required_level != level
+            for item in ranked[1:]
+            if item.hours == ranked[0].hours
+            for level, teers in speech.thresholds
+            if item.teer in teers
+        )
+    )
+    level = speech.level_needed if speech.level_needed is not None else speech.required_level
+    # The target is for someone with no valid result yet; a result below the level already
+    # gets the scores to raise in its own table (shortfalls).
+    untested = speech.reason in ("language.no_test", "language.no_valid_test")
+    targets = _targets(level, day) if untested and level is not None else []
+    return {
+        "main_occupation": work.main_occupation,
+        "main_teer": work.main_teer,
+        "level_tie": tie,
+        "target_level": level if targets else None,
+        "targets": targets,
+    }
+
+
+def _targets(level: int, day: date) -> list[dict[str, Any]]:
+    """For each test accepted on ``day``, the lowest score per ability reaching ``level``."""
+    found = []
+    for test_id in charts.TESTS:
+        if not is_accepted(test_id, day):
+            continue
+        try:
+            chart = charts.chart(test_id, day)
+        except LookupError:
+            continue
+        scores = {ability: chart.lowest_score(ability, level) for ability in chart.print_order}
+        if any(score is None for score in scores.values()):
+            continue
+        found.append(
+            {
+                "test": test_id,
+                "name": chart.name,
+                "level_name": chart.level_name,
+                "level": level,
+                "scores": [
+                    {
+                        "ability": ability,
+                        "score": score,
+                        "text": _score_text(float(score), chart),
+                    }
+                    for ability, score in scores.items()
+                    if score is not None
+                ],
+            }
+        )
+    return found
+
+
+def _notice(code: str, facts: dict[str, Any]) -> dict[str, Any]:
+    return {"code": code, "facts": facts, "message": messages.render(code, facts)}
+
+
+def _notices(
+    work: WorkExperience, speech: LanguageOutcome, day: date, projected: date | None
+) -> list[dict[str, Any]]:
+    """What touches the result beyond met / not met: a result expiring soon after the work
+    requirement is met, and a doubt recorded in the data about a chart that was used."""
+    found = []
+    ready = day if work.met is True else projected
+    months = int(parameter("express_entry", "test_expiry_notice_months").value_at(day))
+    response_days = int(parameter("express_entry", "ita_response_days").value_at(day))
+    if ready is not None and speech.best is not None:
+        best = speech.results[speech.best]
+        until = best.valid_until
+        if best.valid and until is not None and until < add_months(ready, months):
+            chart = best.chart
+            code = (
+                "notice.test_expires_before_ready" if until < ready else "notice.test_expires_soon"
+            )
+            found.append(
+                _notice(
+                    code,
+                    {
+                        "test_name": chart.name if chart else best.test.test,
+                        "valid_until": until.isoformat(),
+                        "ready_date": ready.isoformat(),
+                        "work_met_now": work.met is True,
+                        "response_days": response_days,
+                        "last_submission_if_invited": (ready + ONE_DAY * response_days).isoformat(),
+                        "notice_months": months,
+                    },
+                )
+            )
+    used = {
+        (result.chart.test, result.chart.effective)
+        for result in speech.results
+        if result.valid and result.chart is not None and result.chart.choice
+    }
+    for test_id, effective in sorted(used):
+        chart = charts.chart(test_id, effective)
+        found.append(
+            _notice(
+                "notice.chart_doubt",
+                {"test_name": chart.name, "effective": effective.isoformat(), "test": test_id},
+            )
+        )
+    return found
+
+
+def _eligible_on(profile: Profile, day: date) -> bool | None:
+    """Whether every requirement is met on ``day`` (the invitation window's days)."""
+    if day < supported_from():
+        return None
+    work = work_experience(profile.jobs, day)
+    speech = language(profile.language_tests, day, work.main_teer)
+    intent = quebec(profile.plans_to_live_in_quebec, day)
+    return _overall([work.met, speech.met, intent.met])
+
+
+def _invitation(profile: Profile) -> dict[str, Any] | None:
+    """The invitation's days: requirements judged on the invitation day and on each day up
+    to the submission deadline; the safe window is the run of days from the invitation on
+    which they are all met (IRCC checks them at the invitation and when it receives the
+    application)."""
+    invited = profile.invitation_date
+    if invited is None:
+        return None
+    response_days = int(parameter("express_entry", "ita_response_days").value_at(invited))
+    deadline = invited + ONE_DAY * response_days
+    met_at_invitation = _eligible_on(profile, invited)
+    last = None
+    if met_at_invitation is True:
+        last = invited
+        day = invited + ONE_DAY
+        while day <= deadline and _eligible_on(profile, day) is True:
+            last = day
+            day += ONE_DAY
+    planned = profile.application_date
+    in_window = last is not None and invited <= planned <= last
+    if met_at_invitation is None:
+        code = "invitation.unknown"
+    elif met_at_invitation is False:
+        code = "invitation.not_met_at_invitation"
+    elif last == deadline:
+        code = "invitation.window_full"
+    else:
+        code = "invitation.window_shorter"
+    facts = {
+        "invitation_date": invited.isoformat(),
+        "submission_deadline": deadline.isoformat(),
+        "response_days": response_days,
+        "window_first": invited.isoformat() if last else None,
+        "window_last": last.isoformat() if last else None,
+        "application_date": planned.isoformat(),
+    }
+    return {
+        "invitation_date": invited.isoformat(),
+        "response_days": response_days,
+        "submission_deadline": deadline.isoformat(),
+        "met_at_invitation": met_at_invitation,
+        "met_at_deadline": _eligible_on(profile, deadline),
+        "safe_window": {"first": invited.isoformat(), "last": last.isoformat()} if last else None,
+        "application_date_in_window": in_window,
+        "reasons": [code],
+        "message": messages.render(code, facts),
     }
 
 
@@ -272,4 +473,6 @@ def _unsupported(profile: Profile) -> dict[str, Any]:
         ],
         "crs": assess_crs(profile, supported=False),
         "categories": [],
+        "notices": [],
+        "invitation": _invitation(profile),
     }

@@ -73,6 +73,7 @@ class Chart:
     references: tuple[str, ...]
     note: str = ""
     choice: str = ""
+    print_order: tuple[str, ...] = ABILITIES  # the order the result prints the abilities in
 
     @property
     def below_lowest(self) -> int:
@@ -128,6 +129,7 @@ def versions(test_id: str) -> list[Chart]:
                 references=tuple(version["references"]),
                 note=version.get("note", ""),
                 choice=version.get("choice", ""),
+                print_order=tuple(raw.get("print_order", ABILITIES)),
             )
         )
     return result

@@ -37,3 +37,15 @@ def first_day_not_younger(start: date, years: int) -> date:
     while years_before(candidate, years) < start:
         candidate += ONE_DAY
     return candidate
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` months later; the last day of that month when it has none."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)  # unreachable: every month has 28 days

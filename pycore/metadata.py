@@ -46,6 +46,7 @@ def _test(test_id: str) -> dict[str, Any]:
         "lowest_level": latest.rows[-1][0],  # a score under it reads "below" this level
         "accepted_from": first.isoformat() if first else None,
         "scale": _scale(latest),
+        "print_order": list(latest.print_order),  # the order the result prints the scores
         "versions": [
             {"effective": version.effective.isoformat(), "scale": _scale(version)}
             for version in versions
@@ -99,6 +100,15 @@ def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any
             for name in REQUIREMENTS
         ],
         "messages": messages.interface(language),
+        # Official pages the result's "What next" block points to (ids in sources.toml).
+        "next_links": {
+            key: {"title": s.title, "url": s.url, "reliability": s.reliability}
+            for key, s in (
+                ("crs_criteria", source("canada_crs_criteria")),
+                ("quebec_programs", source("quebec_pstq")),
+            )
+        },
+        "ita_response_days": parameter("express_entry", "ita_response_days").value_at(day),
     }
 
 

@@ -60,3 +60,4 @@ class Profile:
     jobs: tuple[Job, ...]
     language_tests: tuple[LanguageTest, ...]
     crs: CrsProfile | None = None  # what the CRS estimate scores beyond jobs and tests
+    invitation_date: date | None = None  # the day of an invitation to apply, when there is one

@@ -231,9 +231,10 @@ def parse_profile(data: Any, strict: bool = False) -> Profile:
         if test is not None:
             tests.append(test)
     crs = parse_crs(check, data.get("crs"), application_date)
+    invitation = check.day(data, "invitation_date", "invitation_date", optional=True)
     if check.errors or application_date is None:
         raise ProfileError(check.errors)
-    return Profile(application_date, quebec, tuple(jobs), tuple(tests), crs)
+    return Profile(application_date, quebec, tuple(jobs), tuple(tests), crs, invitation)
 
 
 def _parse_job(check: _Collector, raw: Any, path: str, limits: InputLimits) -> Job | None:

@@ -69,26 +69,28 @@ def window(application_date: date, rules: Rules) -> tuple[date, date]:
     return years_before(application_date, rules.window_years), application_date - ONE_DAY
 
 
-def excluded_by_facts(job: Job, rules: Rules) -> str | None:
-    """Why the job's hours cannot count whatever the dates, or None when they can.
+def exclusion_reasons(job: Job, rules: Rules) -> tuple[str, ...]:
+    """Every reason the job's hours cannot count whatever the dates, in the order checked.
 
     87.1(2)(a) "TEER Category 0, 1, 2 or 3"; s.73(2) "wages are paid or commission
     is earned"; 87.1(3)(b) "self-employment or unauthorized work"; 87.1(3)(a) "engaged
     in full-time study"; 87.1(3)(c) "temporary resident status"; 87.1(2)(a) "in Canada".
     """
-    if job.teer not in rules.eligible_teers:
-        return "job.teer_not_eligible"
-    if not job.paid:
-        return "job.unpaid"
-    if job.self_employed:
-        return "job.self_employed"
-    if job.full_time_student:
-        return "job.full_time_student"
-    if not job.work_authorized:
-        return "job.not_authorized"
-    if not job.in_canada:
-        return "job.outside_canada"
-    return None
+    checks = (
+        (job.teer not in rules.eligible_teers, "job.teer_not_eligible"),
+        (not job.paid, "job.unpaid"),
+        (job.self_employed, "job.self_employed"),
+        (job.full_time_student, "job.full_time_student"),
+        (not job.work_authorized, "job.not_authorized"),
+        (not job.in_canada, "job.outside_canada"),
+    )
+    return tuple(code for failed, code in checks if failed)
+
+
+def excluded_by_facts(job: Job, rules: Rules) -> str | None:
+    """The first reason the job's hours cannot count whatever the dates, or None when they can."""
+    reasons = exclusion_reasons(job, rules)
+    return reasons[0] if reasons else None
 
 
 def occupation(job: Job) -> str:
@@ -256,6 +258,38 @@ class WorkExperience:
     main_teer: int | None
     basis: Counting
     occupation_hours: tuple[OccupationHours, ...] = ()
+    job_reasons: tuple[tuple[str, ...], ...] = ()  # every reason each job was left out
+    job_uncapped_hours: tuple[Fraction, ...] = ()  # as entered, before the weekly cap
+    job_shared_with: tuple[tuple[int, ...], ...] = ()  # jobs it shared capped days with
+
+
+def shared_with(
+    jobs: Sequence[Job],
+    counted: Sequence[bool],
+    basis: Counting,
+    index: int,
+    first: date,
+    last: date,
+) -> tuple[int, ...]:
+    """The other counting jobs that ran on a day when, with job ``index``, the cap was passed."""
+    job = jobs[index]
+    begin, end = max(job.start, first), min(job.end or last, last)
+    found = []
+    for other, item in enumerate(jobs):
+        if other == index or not counted[other]:
+            continue
+        start, stop = max(begin, item.start), min(end, item.end or last)
+        if stop < start:
+            continue
+        lo, hi = start.toordinal(), stop.toordinal()
+        timeline = basis.timeline
+        position = max(bisect_right(timeline.starts, lo) - 1, 0)
+        while position < len(timeline.starts) and timeline.starts[position] <= hi:
+            if timeline.raw[position] > basis.cap:
+                found.append(other)
+                break
+            position += 1
+    return tuple(found)
 
 
 def work_experience(jobs: Sequence[Job], application_date: date) -> WorkExperience:
@@ -274,16 +308,29 @@ def work_experience(jobs: Sequence[Job], application_date: date) -> WorkExperien
     basis = counting(jobs, rules)
     first, last = window(application_date, rules)
     job_hours: list[Fraction] = []
+    uncapped: list[Fraction] = []
     exclusions: list[str | None] = []
+    all_reasons: list[tuple[str, ...]] = []
     for job, rate, reason in zip(jobs, basis.rates, basis.exclusions, strict=True):
         begin, end = max(job.start, first), min(job.end or last, last)
+        reasons = exclusion_reasons(job, rules)
+        if end < begin:
+            reasons += ("job.outside_window",)
         if reason is None and end < begin:
             reason = "job.outside_window"
         exclusions.append(reason)
+        all_reasons.append(reasons)
         units = Fraction(0)
+        days = max(end.toordinal() - begin.toordinal() + 1, 0)
+        uncapped.append(job.hours_per_week * days / DAYS_PER_WEEK)
         if reason is None:
             units = basis.timeline.share(begin.toordinal(), end.toordinal(), rate, basis.cap)
         job_hours.append(units * basis.unit)
+    counted = [reason is None for reason in exclusions]
+    sharing = tuple(
+        shared_with(jobs, counted, basis, index, first, last) if counted[index] else ()
+        for index in range(len(jobs))
+    )
     total = qualifying_units(basis, application_date)
     per_occupation = occupation_hours(
         jobs, [reason is None for reason in exclusions], basis, application_date
@@ -307,4 +354,7 @@ def work_experience(jobs: Sequence[Job], application_date: date) -> WorkExperien
         main_teer=main.teer if main else None,
         basis=basis,
         occupation_hours=per_occupation,
+        job_reasons=tuple(all_reasons),
+        job_uncapped_hours=tuple(uncapped),
+        job_shared_with=sharing,
     )

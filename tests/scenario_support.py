@@ -83,6 +83,16 @@ def accepted_from(test_id: str) -> date:
     raise LookupError(test_id)
 
 
+def months_after(day: date, months: int) -> date:
+    """The same day ``months`` later, or that month's last day when it has none."""
+    year, month = divmod(day.month - 1 + months, 12)
+    first_next = date(day.year + year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+    return min(
+        date(day.year + year, month + 1, 1) + timedelta(days=day.day - 1),
+        first_next - timedelta(days=1),
+    )
+
+
 def chart_on(test_id: str, on: date) -> charts.Chart:
     """The chart version in force for a test taken on ``on``."""
     return charts.chart(test_id, on)
@@ -139,6 +149,9 @@ def namespace(app: date) -> dict[str, Any]:
         "PTE_ACCEPTED": accepted_from("pte_core"),
         "TEF_NEW": newest_tef,
         "CRS_WINDOW_YEARS": rule("crs", "canadian_work_window_years", on),
+        "ITA_DAYS": rule("express_entry", "ita_response_days", on),
+        "NOTICE_MONTHS": rule("express_entry", "test_expiry_notice_months", on),
+        "months_after": months_after,
         "CATEGORY_MONTHS": rule("categories", "experience_months", max(app, CATEGORIES_START)),
         "HOURS_PER_MONTH": rule("categories", "hours_per_month", max(app, CATEGORIES_START)),
         "category_months": lambda day: rule("categories", "experience_months", day),
@@ -423,8 +436,11 @@ def requirements_by_id(assessment: dict[str, Any]) -> dict[str, Any]:
     if isinstance(crs, dict):  # the CRS factors and improvements, keyed by id too
         shaped["crs"] = {
             **crs,
-            **{key: {item.get("id"): item for item in crs[key]}
-               for key in ("factors", "improvements") if isinstance(crs.get(key), list)},
+            **{
+                key: {item.get("id"): item for item in crs[key]}
+                for key in ("factors", "improvements")
+                if isinstance(crs.get(key), list)
+            },
         }
     if isinstance(assessment.get("categories"), list):  # categories in force, keyed by id
         shaped["categories"] = {c.get("id"): c for c in assessment["categories"]}

@@ -290,7 +290,8 @@ def test_keyboard_only_journey(browser: Browser, site_url: str) -> None:
         page.keyboard.press("Space")
         tab_to("hours_per_week")
         page.keyboard.type(str(CAP))
-        tab_to("test")
+        page.get_by_role("button", name="Add a language test").focus()  # no test row at first
+        page.keyboard.press("Enter")  # adds a row and focuses its test
         page.keyboard.press("ArrowDown")  # the first test in the list
         tab_to("date")
         page.keyboard.type((APP - timedelta(days=100)).strftime("%m%d%Y"))

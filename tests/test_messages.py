@@ -14,7 +14,7 @@ from engine_support import AGREED_REASON_CODES
 from pycore import messages
 from pycore.crs_profile import CrsProfile
 
-PREFIXES = "work|language|quebec|rules|job|test|input|crs|category|ui|cli"
+PREFIXES = "work|language|quebec|rules|job|test|input|crs|category|notice|invitation|ui|cli"
 CODE = re.compile(rf"""["']((?:{PREFIXES})\.[a-z_]+)["']""")
 JS_CODE = re.compile(rf"""["'`]((?:{PREFIXES})\.[a-z_]+)["'`]""")  # template literals too
 FRONT_END = Path(__file__).resolve().parents[1] / "docs" / "javascripts" / "checker"

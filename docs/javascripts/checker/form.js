@@ -7,13 +7,15 @@ import { h, today } from "./dom.js";
 import { errorDisplay } from "./errors.js";
 import { checkbox, field } from "./fields.js";
 import { isOngoing, jobRow, readJob } from "./jobs.js";
-import { readTest, testRow } from "./language-tests.js";
+import { isEmptyTest, readTest, testRow } from "./language-tests.js";
+import { submitProgress } from "./submit-progress.js";
 import { validate } from "./validate.js";
 
 export function createForm(form, metadata, { onSubmit }) {
   const { t } = metadata;
   const applicationDate = h("input", { type: "date", required: true, dataset: { field: "application_date" } });
   applicationDate.value = today();
+  const invitationDate = h("input", { type: "date", dataset: { field: "invitation_date" } });
   const quebec = checkbox({
     label: t("ui.quebec_label"),
     hint: t("ui.quebec_hint"),
@@ -42,6 +44,12 @@ export function createForm(form, metadata, { onSubmit }) {
         control: applicationDate,
         hint: t("ui.application_date_hint"),
       }),
+      field(t, {
+        label: t("ui.invitation_date_label"),
+        control: invitationDate,
+        hint: t("ui.invitation_date_hint", { response_days: metadata.itaResponseDays }),
+        optional: true,
+      }),
       quebec,
     ),
     section(
@@ -51,10 +59,15 @@ export function createForm(form, metadata, { onSubmit }) {
       addJob,
     ),
     section(t("ui.tests_legend"), h("p", { class: "cec-hint" }, t("ui.tests_hint")), testList, addTest),
-    h("div", { class: "cec-actions" }, submit),
+    h("div", { class: "cec-actions" }, submit, submitProgress(form)),
   );
 
-  const rows = () => ({ jobs: [...jobList.children], tests: [...testList.children] });
+  // An untouched test row is no test: it is neither sent nor checked, so error paths
+  // (language_tests[i]) count only the rows that hold something.
+  const rows = () => ({
+    jobs: [...jobList.children],
+    tests: [...testList.children].filter((row) => !isEmptyTest(readTest(row))),
+  });
   const errors = errorDisplay(form, summary, rows, t);
 
   // Removing a row moves focus to its neighbour (or the add button), never to the page's top.
@@ -88,7 +101,7 @@ export function createForm(form, metadata, { onSubmit }) {
       label(row.querySelector('[data-action="duplicate"]'), t("ui.duplicate"), hidden);
       label(row.querySelector('[data-action="remove"]'), t("ui.remove"), hidden);
     });
-    rows().tests.forEach((row, index) => {
+    [...testList.children].forEach((row, index) => {
       row.querySelector("legend").textContent = t("ui.test_legend", { number: index + 1 });
       label(row.querySelector('[data-action="remove"]'), t("ui.remove"), t("ui.test_unnamed", { number: index + 1 }));
     });
@@ -112,6 +125,7 @@ export function createForm(form, metadata, { onSubmit }) {
   function readProfile() {
     return {
       application_date: applicationDate.value || null,
+      ...(invitationDate.value ? { invitation_date: invitationDate.value } : {}),
       plans_to_live_in_quebec: quebec.querySelector("input").checked,
       jobs: rows().jobs.map(readJob),
       language_tests: rows().tests.map(readTest),
@@ -121,6 +135,7 @@ export function createForm(form, metadata, { onSubmit }) {
   function fillProfile(profile) {
     errors.clear();
     applicationDate.value = typeof profile.application_date === "string" ? profile.application_date : "";
+    invitationDate.value = typeof profile.invitation_date === "string" ? profile.invitation_date : "";
     quebec.querySelector("input").checked = profile.plans_to_live_in_quebec === true;
     const list = (value) => (Array.isArray(value) ? value : []);
     const entry = (item) => (item && typeof item === "object" ? item : {});
@@ -134,7 +149,8 @@ export function createForm(form, metadata, { onSubmit }) {
     onSubmit();
   });
 
-  fillProfile({ application_date: today(), plans_to_live_in_quebec: false, jobs: [{}], language_tests: [{}] });
+  // No test row to start: someone without a test adds none ("Add a language test").
+  fillProfile({ application_date: today(), plans_to_live_in_quebec: false, jobs: [{}], language_tests: [] });
 
   return {
     readProfile,

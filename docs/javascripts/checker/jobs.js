@@ -23,6 +23,23 @@ function teerSelect({ t, teers }) {
   return select;
 }
 
+// Until the occupation search is there: the TEER field says whose TEER it is, with a link.
+function teerField(t, teer) {
+  const wrapper = field(t, {
+    label: t("ui.teer_label"),
+    control: teer,
+    hint: t("ui.teer_hint"),
+    className: "cec-wide",
+  });
+  const guide = h(
+    "a",
+    { href: "../eligibility/work-experience/#your-duties-decide-not-your-job-title" },
+    t("ui.teer_hint_link"),
+  );
+  wrapper.querySelector(".cec-hint").append(" ", guide);
+  return wrapper;
+}
+
 /** A job row; `onDuplicate(row)` and `onRemove(row)` are the form's (they renumber the rows). */
 export function jobRow(metadata, job, { onDuplicate, onRemove }) {
   const { t, nocCode, hoursBounds } = metadata;
@@ -65,7 +82,7 @@ export function jobRow(metadata, job, { onDuplicate, onRemove }) {
       }),
       field(t, { label: t("ui.noc_label"), control: noc, optional: true, hint: t("ui.noc_hint") }),
       search.element,
-      field(t, { label: t("ui.teer_label"), control: teer, className: "cec-wide" }),
+      teerField(t, teer),
       field(t, { label: t("ui.start_label"), control: input("date", "start") }),
       h(
         "div",

@@ -1,9 +1,10 @@
-// One language test's row of the form: the tests grouped by language, the date, and a score per
-// ability whose range follows the chosen test's scale on that date.
+// One language test's row of the form: the tests grouped by language, the result date, and a
+// score per ability, asked in the order the chosen test's result prints them (chart data), each
+// with its scale beside it on that date. A row left untouched is no test (isEmptyTest).
 
 import { h } from "./dom.js";
 import { field, fieldNumber, fieldValue, nextId } from "./fields.js";
-import { ABILITIES, scaleNote, scaleOn } from "./metadata.js";
+import { ABILITIES, scaleNote, scaleOn, scaleText } from "./metadata.js";
 
 // Catalog keys of the test languages named in the metadata.
 const LANGUAGE_KEYS = { english: "ui.language_english", french: "ui.language_french" };
@@ -20,15 +21,31 @@ function testSelect({ t, tests }) {
   return select;
 }
 
+/** The abilities in the order `test`'s result prints them (the metadata's order without a test). */
+export const abilityOrder = (test) => (test?.printOrder?.length === ABILITIES.length ? test.printOrder : ABILITIES);
+
+/** Whether a row read by readTest was left untouched: no test, no date, no score (= no test). */
+export const isEmptyTest = (result) =>
+  !result.test && !result.date && ABILITIES.every((ability) => result[ability] === null);
+
 /** A test row; `onRemove(row)` is the form's (it renumbers the rows). */
 export function testRow(metadata, result, { onRemove }) {
   const { t } = metadata;
   const test = testSelect(metadata);
   const date = h("input", { type: "date", dataset: { field: "date" } });
   const note = h("p", { class: "cec-hint cec-scale", id: nextId("s") });
-  const scores = ABILITIES.map((ability) =>
-    h("input", { type: "number", inputmode: "decimal", step: "any", dataset: { field: ability } }),
-  );
+  const scores = {};
+  const scales = {};
+  const wrappers = {};
+  for (const ability of ABILITIES) {
+    scores[ability] = h("input", { type: "number", inputmode: "decimal", step: "any", dataset: { field: ability } });
+    scales[ability] = h("span", { class: "cec-scale-one", id: nextId("s") });
+    wrappers[ability] = field(t, { label: metadata.abilityLabel(ability), control: scores[ability] });
+    wrappers[ability].dataset.ability = ability;
+    wrappers[ability].querySelector("label").append(" ", scales[ability]);
+    scores[ability].setAttribute("aria-describedby", note.id);
+  }
+  const grid = h("div", { class: "cec-grid cec-scores" });
   const remove = h("button", { type: "button", class: "cec-link-button", dataset: { action: "remove" } });
   const row = h(
     "fieldset",
@@ -38,31 +55,31 @@ export function testRow(metadata, result, { onRemove }) {
       "div",
       { class: "cec-grid" },
       field(t, { label: t("ui.test_label"), control: test }),
-      field(t, { label: t("ui.test_date_label"), control: date, hint: t("ui.test_date_hint") }),
-    ),
-    note,
-    h(
-      "div",
-      { class: "cec-grid cec-scores" },
-      ABILITIES.map((ability, index) => {
-        const wrapper = field(t, { label: metadata.abilityLabel(ability), control: scores[index] });
-        scores[index].setAttribute("aria-describedby", note.id);
-        return wrapper;
+      field(t, {
+        label: t("ui.test_date_label"),
+        control: date,
+        hint: t("ui.test_date_hint", { validity_years: metadata.validityYears }),
       }),
     ),
+    note,
+    grid,
     h("div", { class: "cec-row-actions" }, remove),
   );
 
   function showScale() {
     const chosen = metadata.testsById[test.value];
     const scale = chosen && scaleOn(chosen, date.value);
-    scores.forEach((input, index) => {
+    for (const ability of ABILITIES) {
+      const input = scores[ability];
       for (const name of ["min", "max"]) input.removeAttribute(name);
       if (chosen) {
-        input.min = scale[ABILITIES[index]].min;
-        input.max = scale[ABILITIES[index]].max;
+        input.min = scale[ability].min;
+        input.max = scale[ability].max;
       }
-    });
+      scales[ability].textContent = chosen ? t("ui.scale_beside", { scale: scaleText(t, scale, ability) }) : "";
+    }
+    // Fields in the order the result prints them; moving a node keeps its value and focus order.
+    grid.replaceChildren(...abilityOrder(chosen).map((ability) => wrappers[ability]));
     note.textContent = scaleNote(metadata, chosen, date.value);
   }
   test.addEventListener("change", showScale);
@@ -72,10 +89,10 @@ export function testRow(metadata, result, { onRemove }) {
   test.value = result.test || "";
   if (result.test && test.value !== result.test) test.value = "";
   date.value = result.date || "";
-  scores.forEach((input, index) => {
-    const score = result[ABILITIES[index]];
-    input.value = score === null || score === undefined ? "" : String(score);
-  });
+  for (const ability of ABILITIES) {
+    const score = result[ability];
+    scores[ability].value = score === null || score === undefined ? "" : String(score);
+  }
   showScale();
   return row;
 }

@@ -33,6 +33,8 @@ export function readMetadata(raw) {
     lowestLevel: test.lowest_level,
     acceptedFrom: test.accepted_from,
     scale: readScale(test.scale),
+    // The order the test's result prints the four scores in (chart data), so the form asks in it.
+    printOrder: test.print_order,
     // A test's scale can change with the test date (TEF Canada moved to 0-699 in 2023).
     versions: test.versions
       .map((version) => ({ effective: version.effective, scale: readScale(version.scale) }))
@@ -56,6 +58,8 @@ export function readMetadata(raw) {
     },
     sources: Object.fromEntries(raw.provisions.map((source) => [source.id, source])),
     requirements: Object.fromEntries(raw.requirements.map((item) => [item.id, item])),
+    nextLinks: raw.next_links,
+    itaResponseDays: raw.ita_response_days,
   };
 }
 

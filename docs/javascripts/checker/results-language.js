@@ -2,7 +2,8 @@
 // engine's reason, and the next steps (what to raise, when the best result expires).
 
 import { h } from "./dom.js";
-import { ABILITIES } from "./metadata.js";
+import { abilityOrder } from "./language-tests.js";
+import { levelExplanation, targetLines } from "./results-explain.js";
 
 /** A next step: "Next step: " in bold, then the sentence. */
 export const nextStep = (t, text) => h("p", { class: "cec-next" }, h("strong", {}, t("ui.next_step")), text);
@@ -12,7 +13,22 @@ export function languageFigures(requirement, { profile, assessment, metadata }) 
   const facts = requirement.facts || {};
   const required = facts.required_clb ?? assessment.required_clb;
   const known = required !== null && required !== undefined;
-  const out = [];
+  const out = levelExplanation(t, facts).map((line) => h("p", { class: "cec-level-why" }, line));
+  const target = targetLines(t, facts, metadata.abilityLabel);
+  if (target) {
+    out.push(
+      h(
+        "div",
+        { class: "cec-target", "data-testid": "language-target" },
+        h("p", {}, target.intro),
+        h(
+          "ul",
+          {},
+          target.lines.map((line) => h("li", {}, line)),
+        ),
+      ),
+    );
+  }
   (profile.language_tests || []).forEach((test, index) => {
     const result = (assessment.language_tests || [])[index] || {};
     const info = metadata.testsById[test.test];
@@ -51,7 +67,7 @@ export function languageFigures(requirement, { profile, assessment, metadata }) 
         h(
           "tbody",
           {},
-          ABILITIES.map((ability) => {
+          abilityOrder(info).map((ability) => {
             const short = known && clb[ability] < required;
             return h(
               "tr",

@@ -4,7 +4,9 @@
 
 import { h } from "./dom.js";
 import { renderCategories } from "./results-categories.js";
+import { jobReasons, showsWindow } from "./results-explain.js";
 import { languageFigures, nextStep } from "./results-language.js";
+import { whatNext } from "./results-next.js";
 import { timeline } from "./timeline.js";
 
 // Catalog keys per requirement and per met value (true / false / null), written out in full.
@@ -32,19 +34,44 @@ export function renderResults(section, { profile, assessment, metadata }) {
   const { t } = metadata;
   const requirements = assessment.requirements || [];
   const eligible = assessment.eligible === true ? "true" : assessment.eligible === false ? "false" : "unknown";
+  // Someone invited who meets every requirement on some days to the deadline, but not on the
+  // date entered, is shown those days rather than a red "not met".
+  const window = showsWindow(assessment) ? assessment.invitation.safe_window : null;
   const verdict = h(
     "div",
-    { class: `cec-verdict cec-verdict--${eligible}`, "data-testid": "verdict", "data-eligible": eligible },
+    {
+      class: `cec-verdict cec-verdict--${window ? "window" : eligible}`,
+      "data-testid": "verdict",
+      "data-eligible": eligible,
+    },
     h("p", { class: "cec-verdict-date" }, t("ui.verdict_date", { as_of: assessment.as_of })),
-    h("p", { class: "cec-verdict-text" }, verdictText(t, assessment.eligible)),
+    h(
+      "p",
+      { class: "cec-verdict-text" },
+      window ? t("ui.verdict_window", { first: window.first, last: window.last }) : verdictText(t, assessment.eligible),
+    ),
+  );
+  const invitation = assessment.invitation
+    ? h(
+        "section",
+        { class: "cec-invitation", "data-testid": "invitation", "aria-labelledby": "cec-invitation-title" },
+        h("h3", { id: "cec-invitation-title" }, t("ui.invitation_heading")),
+        h("p", {}, assessment.invitation.message || ""),
+      )
+    : null;
+  const notices = (assessment.notices || []).map((notice) =>
+    h("p", { class: "cec-notice", "data-notice": notice.code }, h("strong", {}, t("ui.notice_lead")), notice.message),
   );
   const width = Math.round(Math.min(Math.max(section.parentElement.clientWidth, 280), 900));
   const context = { profile, assessment, metadata };
   section.replaceChildren(
     section.querySelector("h2"),
     verdict,
+    invitation,
+    ...notices,
     ...requirements.map((requirement) => renderRequirement(requirement, context)),
     ...renderCategories(context),
+    whatNext(profile, assessment, metadata),
     h("h3", {}, t("ui.timeline_heading")),
     h("figure", { class: "cec-figure" }, timeline(profile, assessment, metadata, width)),
     h("p", { class: "cec-fineprint" }, t("ui.fineprint", { date: assessment.rules_version || assessment.as_of })),
@@ -131,6 +158,19 @@ function workFigures(requirement, { profile, assessment, metadata }) {
           ? t("ui.job_not_counted", { reason: result.excluded_because })
           : t("ui.job_counted", { hours: result.counted_hours ?? 0 }));
       const kind = result.excluded_because ? "cec-job-excluded" : "cec-job-counted";
+      const reasons = jobReasons(result);
+      if (reasons.length) {
+        // Every reason it was left out, not only the first.
+        const lines = reasons.map((line) => h("li", {}, line));
+        return h(
+          "li",
+          { class: kind },
+          h("strong", {}, name),
+          ": ",
+          t("ui.job_reasons_intro", { count: reasons.length }),
+          h("ul", { class: "cec-job-reasons" }, lines),
+        );
+      }
       return h("li", { class: kind }, h("strong", {}, name), ": ", detail);
     });
     out.push(h("ul", { class: "cec-jobs" }, items));
