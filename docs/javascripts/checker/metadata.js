@@ -56,6 +56,14 @@ export function readMetadata(raw) {
     },
     sources: Object.fromEntries(raw.provisions.map((source) => [source.id, source])),
     requirements: Object.fromEntries(raw.requirements.map((item) => [item.id, item])),
+    crs: {
+      education: raw.crs.education,
+      canadianEducation: raw.crs.canadian_education,
+      yearsMax: raw.crs.years_max,
+      windowYears: raw.crs.window_years,
+      guide: raw.crs.guide,
+      changesAhead: raw.crs.changes_ahead,
+    },
   };
 }
 

@@ -3,6 +3,7 @@
 // Provisions and guide pages per requirement come from the form metadata.
 
 import { h } from "./dom.js";
+import { renderCrs } from "./results-crs.js";
 import { languageFigures, nextStep } from "./results-language.js";
 import { timeline } from "./timeline.js";
 
@@ -45,6 +46,7 @@ export function renderResults(section, { profile, assessment, metadata }) {
     ...requirements.map((requirement) => renderRequirement(requirement, context)),
     h("h3", {}, t("ui.timeline_heading")),
     h("figure", { class: "cec-figure" }, timeline(profile, assessment, metadata, width)),
+    ...renderCrs(assessment, metadata, width),
     h("p", { class: "cec-fineprint" }, t("ui.fineprint", { date: assessment.rules_version || assessment.as_of })),
     h(
       "div",
