@@ -628,6 +628,7 @@ def assess_crs(profile: Profile, supported: bool = True) -> dict[str, Any] | Non
         "total": breakdown.total,
         **breakdown.sections,
         "max_total": grid_value("max_total", day),
+        "section_max": section_maxima(figures.with_spouse, day),
         "grid_effective": grid_effective(day).isoformat(),
         "missing": sorted(set(crs.missing) | {f for i in breakdown.factors
                                               for f in i.facts.get("fields", [])}),
@@ -649,6 +650,18 @@ def assess_crs(profile: Profile, supported: bool = True) -> dict[str, Any] | Non
     result["lowers"] = levers.lowers(crs)
     result["rounds"] = rounds(total, day)
     return result
+
+
+def section_maxima(with_spouse: bool, day: date) -> dict[str, int]:
+    """The most points each section can give, in the columns that apply (the page's bars)."""
+    return {
+        "core": grid_value(
+            "max_core_with_spouse" if with_spouse else "max_core_without_spouse", day
+        ),
+        "spouse": grid_value("max_spouse_factors", day) if with_spouse else 0,
+        "transferability": grid_value("max_transferability", day),
+        "additional": grid_value("max_additional", day),
+    }
 
 
 def _factor_entry(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pycore import charts, messages, validation
+from pycore import charts, crs, crs_profile, messages, validation
 from pycore.assessment import REQUIREMENTS, RULE_FILES, rules_version, supported_from
 from pycore.language import accepted_from, thresholds, validity_years
 from pycore.parameters import parameter, parameters, source
@@ -68,6 +68,7 @@ def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any
             for ref in v.references
         }
         | {ref for t in charts.TESTS for c in charts.versions(t) for ref in c.references}
+        | set(crs.grid_references())
     )
     return {
         "rules_version": rules_version(),
@@ -99,6 +100,7 @@ def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any
             }
             for name in REQUIREMENTS
         ],
+        "crs": _crs(day),
         "messages": messages.interface(language),
         # Official pages the result's "What next" block points to (ids in sources.toml).
         "next_links": {
@@ -109,6 +111,29 @@ def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any
             )
         },
         "ita_response_days": parameter("express_entry", "ita_response_days").value_at(day),
+    }
+
+
+def _crs(day: date) -> dict[str, Any]:
+    """What the "Your ranking" section needs: the education values with the grid's labels,
+    the bound on years, the work window and the guide pages it links to."""
+    education = crs.table("education")
+    return {
+        "education": [
+            {"value": value, "label": row["label"]}
+            for row in education.rows
+            for value in row["values"]
+        ],
+        # "none" has no row of its own; the page words it from the catalog.
+        "canadian_education": [
+            {"value": value, "label": row["label"]}
+            for row in crs.additional_rows("canadian_education")
+            for value in row["values"]
+        ],
+        "years_max": crs_profile.MAX_AGE,
+        "window_years": parameter("crs", "canadian_work_window_years").value_at(day),
+        "guide": "express-entry/",
+        "changes_ahead": "changes-ahead/",
     }
 
 

@@ -210,6 +210,7 @@ def test_what_next_after_every_verdict(checker: Page, site_url: str) -> None:
         check(checker, site_url, body)
         block = checker.get_by_test_id("what-next")
         expect(block.locator('a[href="#cec-ranking"]')).to_have_count(1)
+        expect(checker.locator("#cec-ranking")).to_have_count(1)  # the link has a target
         expect(block.locator('a[href="../after-invitation/"]')).to_have_count(1)
         expect(block.locator('a[href^="../express-entry/#"]')).not_to_have_count(0)
     quebec = profile([], [], quebec=True)

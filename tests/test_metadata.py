@@ -79,3 +79,18 @@ def test_the_page_gets_exactly_the_interface_keys() -> None:
     sent = form_metadata()["messages"]
     assert sent == {key: text for key, text in messages.catalog().items() if key.startswith("ui.")}
     assert "ui.locale" in sent
+
+
+def test_the_ranking_section_offers_exactly_the_values_the_engine_accepts() -> None:
+    """The form's education choices are the engine's, and its guide links are real pages."""
+    from pycore.crs_profile import MAX_AGE, canadian_education_levels, education_levels
+
+    crs = form_metadata()["crs"]
+    assert tuple(item["value"] for item in crs["education"]) == education_levels()
+    offered = ("none", *(item["value"] for item in crs["canadian_education"]))
+    assert offered == canadian_education_levels()
+    assert all(item["label"] for item in crs["education"] + crs["canadian_education"])
+    assert crs["years_max"] == MAX_AGE
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    for page in (crs["guide"], crs["changes_ahead"]):
+        assert (docs / page / "index.md").exists() or (docs / f"{page.rstrip('/')}.md").exists()

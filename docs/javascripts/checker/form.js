@@ -3,6 +3,7 @@
 // the engine ({"errors":[{"field":"jobs[0].end","message":...}]}). Rows live in jobs.js and
 // language-tests.js, the error display in errors.js.
 
+import { crsSection } from "./crs-form.js";
 import { h, today } from "./dom.js";
 import { errorDisplay } from "./errors.js";
 import { checkbox, field } from "./fields.js";
@@ -33,6 +34,7 @@ export function createForm(form, metadata, { onSubmit }) {
   const addJob = h("button", { type: "button", class: "md-button" }, t("ui.add_job"));
   const addTest = h("button", { type: "button", class: "md-button" }, t("ui.add_test"));
   const submit = h("button", { type: "submit", class: "md-button md-button--primary cec-submit" }, t("ui.submit"));
+  const ranking = crsSection(metadata);
   const section = (legend, ...content) => h("fieldset", { class: "cec-section" }, h("legend", {}, legend), ...content);
 
   form.append(
@@ -59,6 +61,7 @@ export function createForm(form, metadata, { onSubmit }) {
       addJob,
     ),
     section(t("ui.tests_legend"), h("p", { class: "cec-hint" }, t("ui.tests_hint")), testList, addTest),
+    ranking.element,
     h("div", { class: "cec-actions" }, submit, submitProgress(form)),
   );
 
@@ -129,6 +132,7 @@ export function createForm(form, metadata, { onSubmit }) {
       plans_to_live_in_quebec: quebec.querySelector("input").checked,
       jobs: rows().jobs.map(readJob),
       language_tests: rows().tests.map(readTest),
+      ...ranking.read(),
     };
   }
 
@@ -141,6 +145,7 @@ export function createForm(form, metadata, { onSubmit }) {
     const entry = (item) => (item && typeof item === "object" ? item : {});
     jobList.replaceChildren(...list(profile.jobs).map((job) => newJob(entry(job))));
     testList.replaceChildren(...list(profile.language_tests).map((result) => newTest(entry(result))));
+    ranking.fill(profile.crs);
     renumber();
   }
 

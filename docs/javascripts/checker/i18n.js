@@ -6,8 +6,17 @@
 const PLACEHOLDER = /\{(\w+)(?::([^}]*))?\}/g;
 const JOINS = { or: " or ", and: " and " };
 
+// Intl formatters are slow to build (about 0.1 ms each) and a result renders hundreds of
+// sentences: one set per locale.
+const FORMATS = new Map();
+
 /** Number and date formatters for an Intl locale (the catalog's ui.locale). */
 export function formats(locale) {
+  if (!FORMATS.has(locale)) FORMATS.set(locale, buildFormats(locale));
+  return FORMATS.get(locale);
+}
+
+function buildFormats(locale) {
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const tenths = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const long = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });

@@ -60,6 +60,14 @@ export function readMetadata(raw) {
     requirements: Object.fromEntries(raw.requirements.map((item) => [item.id, item])),
     nextLinks: raw.next_links,
     itaResponseDays: raw.ita_response_days,
+    crs: {
+      education: raw.crs.education,
+      canadianEducation: raw.crs.canadian_education,
+      yearsMax: raw.crs.years_max,
+      windowYears: raw.crs.window_years,
+      guide: raw.crs.guide,
+      changesAhead: raw.crs.changes_ahead,
+    },
   };
 }
 

@@ -4,6 +4,7 @@
 
 import { h } from "./dom.js";
 import { renderCategories } from "./results-categories.js";
+import { renderCrs } from "./results-crs.js";
 import { jobReasons, showsWindow } from "./results-explain.js";
 import { languageFigures, nextStep } from "./results-language.js";
 import { whatNext } from "./results-next.js";
@@ -74,6 +75,7 @@ export function renderResults(section, { profile, assessment, metadata }) {
     whatNext(profile, assessment, metadata),
     h("h3", {}, t("ui.timeline_heading")),
     h("figure", { class: "cec-figure" }, timeline(profile, assessment, metadata, width)),
+    ...renderCrs(assessment, metadata, width),
     h("p", { class: "cec-fineprint" }, t("ui.fineprint", { date: assessment.rules_version || assessment.as_of })),
     h(
       "div",
