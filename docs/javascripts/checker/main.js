@@ -98,7 +98,8 @@ function mount(root) {
       } else showUnavailable();
       return;
     }
-    if (mine !== sequence) return; // a newer check was submitted meanwhile
+    // A newer check was submitted meanwhile, or Material re-rendered the page (the new one checks).
+    if (mine !== sequence || !document.contains(root)) return;
     setBusy(false);
     const answer = JSON.parse(output);
     if (answer.errors) {
@@ -147,6 +148,8 @@ function mount(root) {
   // --- start: a share link wins over remembered answers --------------------------------------
   const unsubscribe = engine.subscribe(showStatus);
   const page = { root, form, tools, unsubscribe, runCheck, tell, typed: false };
+  page.told = () => notice.textContent;
+  page.owesResult = () => checking || !results.hidden;
   current = page;
   formElement.addEventListener("input", () => (page.typed = true));
   formElement.addEventListener("change", () => (page.typed = true));
@@ -160,6 +163,8 @@ async function start(page, before) {
     await page.form.fillProfile(before.form.readProfile());
     page.tools.rememberBox.checked = before.tools.rememberBox.checked;
     page.typed = before.typed;
+    page.tell(before.told());
+    if (before.owesResult()) page.runCheck({ fromPerson: false });
     await openShareLink();
     return;
   }
@@ -212,8 +217,12 @@ async function openShareLink() {
       return true;
     }
   }
-  const page = current; // the page mounted now (Material may have re-rendered it meanwhile)
+  let page = current; // the page mounted now (Material may have re-rendered it meanwhile)
   if (!(await page.form.fillProfile(answers.profile))) return true;
+  if (page !== current) {
+    page = current;
+    await page.form.fillProfile(answers.profile);
+  }
   page.typed = false;
   // A link's answers are kept on this device only if the person asks (ticks "remember").
   page.tools.rememberBox.checked = false;
@@ -231,6 +240,17 @@ function bind() {
     handledLink = null;
   }
 }
+
+// A #profile= typed into the address is handled here (hashchange), not by Material's instant
+// navigation, which re-renders the page on the first history change and so wiped typed answers.
+// Capturing listeners on window run before Material's.
+window.addEventListener(
+  "popstate",
+  (event) => {
+    if (current && window.location.hash.startsWith(share.HASH_PREFIX)) event.stopImmediatePropagation();
+  },
+  true,
+);
 
 window.addEventListener("hashchange", () => {
   if (current && document.contains(current.root)) openShareLink();
