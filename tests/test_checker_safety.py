@@ -247,6 +247,7 @@ def test_a_file_that_is_not_answers_changes_nothing(
     expect(note).not_to_contain_text("JSON")  # not the parser's words
     assert fields(page) == typed
     no_axe_violations(page)
+    note.scroll_into_view_if_needed()
     shoot(page, "bad-file")
 
 

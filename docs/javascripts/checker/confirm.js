@@ -12,7 +12,7 @@ export function ask({ title, text, yes, no }) {
     const yesButton = h("button", { type: "button", class: "md-button md-button--primary" }, yes);
     const dialog = h(
       "dialog",
-      { class: "cec-confirm", "aria-labelledby": titleId, "aria-describedby": textId },
+      { class: "cec-confirm md-typeset", "aria-labelledby": titleId, "aria-describedby": textId },
       h("h2", { id: titleId }, title),
       h("p", { id: textId }, text),
       h("div", { class: "cec-confirm-buttons" }, noButton, yesButton),
