@@ -59,6 +59,7 @@ def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any
     the page's words in ``language``."""
     day = on or date.fromisoformat(rules_version())
     rules = Rules.on(day)
+    limits = validation.input_limits()
     cited = sorted(
         {
             ref
@@ -84,8 +85,22 @@ def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any
         },
         "bounds": {
             # The same bounds as pycore.validation, so the form says what the engine would.
-            "hours_per_week": {"above": 0, "max": validation._MAX_WEEK_HOURS},
+            "hours_per_week": {
+                "above": 0,
+                "min": _plain(limits.hours_step),
+                "max": validation._MAX_WEEK_HOURS,
+                "step": _plain(limits.hours_step),
+            },
             "noc_code": {"pattern": validation._NOC_CODE.pattern, "length": 5, "teer_digit": 1},
+        },
+        # The project's own input limits (input_limits.toml), so the form, the share-link reader
+        # and the file reader refuse what the engine would before building anything.
+        "limits": {
+            "most_profile_bytes": limits.most_profile_bytes,
+            "most_jobs": limits.most_jobs,
+            "most_language_tests": limits.most_language_tests,
+            "most_title_characters": limits.most_title_characters,
+            "most_nesting_depth": limits.most_nesting_depth,
         },
         "teer": parameter("noc", "teer_categories").value_at(day),
         "provisions": [

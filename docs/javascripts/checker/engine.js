@@ -1,5 +1,14 @@
 // The page's side of the engine worker: started once per document (the module-level variable
 // survives Material's instant page swaps), with status updates and check(text) -> Promise<text>.
+// A watchdog restarts the worker when a ready engine has not answered for ANSWER_WITHIN_MS:
+// the check it was running is rejected with TooLong, the ones queued behind it are sent again.
+
+// Any check within the input limits is answered in well under a second; a few seconds of
+// silence means the worker is stuck (or busy with work no person asked for).
+const ANSWER_WITHIN_MS = 5000;
+
+/** The check the engine was running when it was restarted for taking too long. */
+export class TooLong extends Error {}
 
 let engine = null;
 
@@ -15,6 +24,7 @@ function createEngine(runtime) {
   let nextId = 1;
   let status = { state: "loading", step: 0, steps: 4, label: "ui.engine_step_start" };
   let worker = null;
+  let watchdog = null;
 
   function update(next) {
     status = { ...status, ...next };
@@ -45,37 +55,64 @@ function createEngine(runtime) {
       if ("output" in message) request.resolve(message.output);
       else request.reject(new Error(message.error));
     }
+    watch(); // an answer (or progress) from the worker: it is alive
+  }
+
+  // While a ready engine owes answers, it must give one within ANSWER_WITHIN_MS.
+  function watch() {
+    clearTimeout(watchdog);
+    if (status.state === "ready" && pending.size) watchdog = setTimeout(restart, ANSWER_WITHIN_MS);
+  }
+
+  function restart() {
+    if (!pending.size) return;
+    worker.terminate();
+    const [stuck, ...queued] = pending.keys(); // the worker answers in order: the oldest was running
+    const request = pending.get(stuck);
+    pending.delete(stuck);
+    request.reject(new TooLong("ui.check_too_long"));
+    update({ state: "loading", step: 0, label: "ui.engine_step_restart" });
+    startWorker();
+    for (const id of queued) post(id, pending.get(id).profile);
+  }
+
+  function post(id, profileText) {
+    worker.postMessage(JSON.stringify({ type: "check", id, profile: profileText }));
+  }
+
+  function startWorker() {
+    worker = new Worker(new URL("./worker.js", import.meta.url), {
+      type: "module",
+      name: "cec-engine",
+    });
+    worker.onmessage = onMessage;
+    worker.onerror = (event) => {
+      event.preventDefault();
+      fail(event.message || "ui.engine_script_failed");
+    };
+    const indexURL = new URL(runtime.dir, document.baseURI).href;
+    worker.postMessage(
+      JSON.stringify({
+        type: "start",
+        runtime: {
+          indexURL,
+          wheelURL: new URL(runtime.wheel, indexURL).href,
+          roles: runtime.roles, // which file is the loader, the glue, the stdlib... (build)
+          files: runtime.files, // Pyodide's file names -> published, content-hashed names
+          integrity: runtime.integrity, // SHA-256 per file, recorded at build time
+          compressed: runtime.compressed, // published name -> its gzip copy (the wasm)
+          lazyModule: runtime.lazyModule, // Python module fetching the rest of the stdlib
+          lock: runtime.lock, // the lock file's info (no package is loaded)
+        },
+      }),
+    );
   }
 
   if (typeof WebAssembly !== "object") {
     status = { ...status, state: "failed", message: "ui.engine_no_wasm" };
   } else {
     try {
-      worker = new Worker(new URL("./worker.js", import.meta.url), {
-        type: "module",
-        name: "cec-engine",
-      });
-      worker.onmessage = onMessage;
-      worker.onerror = (event) => {
-        event.preventDefault();
-        fail(event.message || "ui.engine_script_failed");
-      };
-      const indexURL = new URL(runtime.dir, document.baseURI).href;
-      worker.postMessage(
-        JSON.stringify({
-          type: "start",
-          runtime: {
-            indexURL,
-            wheelURL: new URL(runtime.wheel, indexURL).href,
-            roles: runtime.roles, // which file is the loader, the glue, the stdlib... (build)
-            files: runtime.files, // Pyodide's file names -> published, content-hashed names
-            integrity: runtime.integrity, // SHA-256 per file, recorded at build time
-            compressed: runtime.compressed, // published name -> its gzip copy (the wasm)
-            lazyModule: runtime.lazyModule, // Python module fetching the rest of the stdlib
-            lock: runtime.lock, // the lock file's info (no package is loaded)
-          },
-        }),
-      );
+      startWorker();
     } catch (error) {
       status = { ...status, state: "failed", message: String(error.message || error) };
     }
@@ -96,8 +133,9 @@ function createEngine(runtime) {
       if (status.state === "failed") return Promise.reject(new Error(status.message));
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage(JSON.stringify({ type: "check", id, profile: profileText }));
+        pending.set(id, { resolve, reject, profile: profileText });
+        post(id, profileText);
+        if (pending.size === 1) watch();
       });
     },
   };

@@ -12,6 +12,17 @@ import { isEmptyTest, readTest, testRow } from "./language-tests.js";
 import { submitProgress } from "./submit-progress.js";
 import { validate } from "./validate.js";
 
+const ROWS_PER_TURN = 10;
+
+async function buildRows(items, build) {
+  const rows = [];
+  for (const [index, item] of items.entries()) {
+    if (index && index % ROWS_PER_TURN === 0) await new Promise((resolve) => setTimeout(resolve));
+    rows.push(build(item));
+  }
+  return rows;
+}
+
 export function createForm(form, metadata, { onSubmit }) {
   const { t } = metadata;
   const applicationDate = h("input", { type: "date", required: true, dataset: { field: "application_date" } });
@@ -136,17 +147,26 @@ export function createForm(form, metadata, { onSubmit }) {
     };
   }
 
-  function fillProfile(profile) {
+  // Rows are built off the page a batch at a time, yielding between batches so that a long list
+  // never freezes the page; the form changes at once when every row is ready, and only the
+  // newest fill lands.
+  let fills = 0;
+  async function fillProfile(profile) {
+    const mine = ++fills;
+    const list = (value) => (Array.isArray(value) ? value : []);
+    const entry = (item) => (item && typeof item === "object" ? item : {});
+    const jobs = await buildRows(list(profile.jobs), (job) => newJob(entry(job)));
+    const tests = await buildRows(list(profile.language_tests), (result) => newTest(entry(result)));
+    if (mine !== fills) return false;
     errors.clear();
     applicationDate.value = typeof profile.application_date === "string" ? profile.application_date : "";
     invitationDate.value = typeof profile.invitation_date === "string" ? profile.invitation_date : "";
     quebec.querySelector("input").checked = profile.plans_to_live_in_quebec === true;
-    const list = (value) => (Array.isArray(value) ? value : []);
-    const entry = (item) => (item && typeof item === "object" ? item : {});
-    jobList.replaceChildren(...list(profile.jobs).map((job) => newJob(entry(job))));
-    testList.replaceChildren(...list(profile.language_tests).map((result) => newTest(entry(result))));
+    jobList.replaceChildren(...jobs);
+    testList.replaceChildren(...tests);
     ranking.fill(profile.crs);
     renumber();
+    return true;
   }
 
   form.addEventListener("submit", (event) => {

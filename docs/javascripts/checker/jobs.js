@@ -60,9 +60,9 @@ export function jobRow(metadata, job, { onDuplicate, onRemove }) {
   const end = input("date", "end");
   const hours = input("number", "hours_per_week", {
     inputmode: "decimal",
-    min: String(hoursBounds.above),
+    min: String(hoursBounds.min),
     max: String(hoursBounds.max),
-    step: "any",
+    step: String(hoursBounds.step),
   });
   const ongoing = h("input", { type: "checkbox", id: nextId("c"), dataset: { field: "ongoing" } });
   const duplicate = h("button", { type: "button", class: "cec-link-button", dataset: { action: "duplicate" } });
@@ -77,7 +77,7 @@ export function jobRow(metadata, job, { onDuplicate, onRemove }) {
       { class: "cec-grid" },
       field(t, {
         label: t("ui.job_title_label"),
-        control: input("text", "title", { autocomplete: "organization-title" }),
+        control: input("text", "title", { autocomplete: "off", maxlength: String(metadata.limits.titleCharacters) }),
         optional: true,
       }),
       field(t, { label: t("ui.noc_label"), control: noc, optional: true, hint: t("ui.noc_hint") }),
@@ -132,7 +132,7 @@ function fillJob(row, job) {
   };
   for (const name of ["title", "noc_code", "teer", "start", "end", "hours_per_week"]) set(name, job[name]);
   const ongoing = row.querySelector('[data-field="ongoing"]');
-  ongoing.checked = "start" in job && job.end === null;
+  ongoing.checked = Boolean(job.start) && job.end === null;
   row.querySelector('[data-field="end"]').disabled = ongoing.checked;
   for (const [name, fallback] of FACTS) set(name, name in job ? job[name] : fallback);
 }

@@ -51,6 +51,13 @@ export function readMetadata(raw) {
     windowYears: thresholds.window_years,
     validityYears: thresholds.validity_years,
     hoursBounds: bounds.hours_per_week,
+    limits: {
+      bytes: raw.limits.most_profile_bytes,
+      jobs: raw.limits.most_jobs,
+      tests: raw.limits.most_language_tests,
+      titleCharacters: raw.limits.most_title_characters,
+      depth: raw.limits.most_nesting_depth,
+    },
     nocCode: {
       pattern: new RegExp(`^(?:${bounds.noc_code.pattern})$`),
       length: bounds.noc_code.length,

@@ -2,11 +2,16 @@
 // opt-in "remember on this device". Answers only ever go to the clipboard, a file the person
 // saves, or this browser's storage.
 
+import { Refused } from "./answers.js";
 import { h } from "./dom.js";
 import * as share from "./share.js";
 
+/** Why answers were refused, in words: a Refused's reason, else a plain "could not be read". */
+export const reasonText = (t, error) =>
+  error instanceof Refused ? t(error.key, error.facts) : t("ui.reason_unreadable");
+
 /** The panel for `form`; `onLoaded()` checks answers just loaded from a file. */
-export function buildTools(formElement, form, { t, onLoaded }) {
+export function buildTools(formElement, form, { t, limits, onLoaded }) {
   const note = h("p", { class: "cec-tools-note", role: "status" });
   const say = (key, facts) => {
     note.textContent = t(key, facts);
@@ -41,35 +46,44 @@ export function buildTools(formElement, form, { t, onLoaded }) {
       say("ui.share_copy_yourself");
     }
   };
+  // Keep the answers when "remember" is on; when storage is full or blocked, say so and untick.
+  const keep = (profile) => {
+    if (share.remember(profile)) return true;
+    rememberBox.checked = false;
+    say("ui.remember_failed");
+    return false;
+  };
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files[0];
     if (!file) return;
-    try {
-      form.fillProfile(await share.readProfileFile(file));
-      say("ui.loaded", { file: file.name });
-      onLoaded();
-    } catch (error) {
-      const reason = error instanceof share.NotAnswers ? t("ui.not_answers_file") : error.message;
-      say("ui.load_failed", { reason });
-    }
     fileInput.value = "";
+    let answers;
+    try {
+      answers = await share.readProfileFile(file, limits); // the size is checked before reading
+    } catch (error) {
+      say("ui.load_failed", { reason: reasonText(t, error) });
+      return;
+    }
+    if (!(await form.fillProfile(answers.profile))) return;
+    note.textContent = [t("ui.loaded", { file: file.name }), oddText(answers.odd)].join(" ").trim();
+    onLoaded();
   });
+  const oddText = (count) => (count ? t("ui.answers_odd_values", { count }) : "");
   rememberBox.addEventListener("change", () => {
     if (rememberBox.checked) {
-      share.remember(form.readProfile());
-      say("ui.remember_on");
+      if (keep(form.readProfile())) say("ui.remember_on");
     } else {
       share.forget();
       say("ui.remember_off");
     }
   });
-  forgetButton.addEventListener("click", () => {
-    share.forget();
+  forgetButton.addEventListener("click", async () => {
     rememberBox.checked = false;
+    await share.forget();
     say("ui.forgotten");
   });
   formElement.addEventListener("change", () => {
-    if (rememberBox.checked) share.remember(form.readProfile());
+    if (rememberBox.checked) keep(form.readProfile());
   });
 
   const button = (text, onclick) => h("button", { type: "button", class: "md-button", onclick }, text);
@@ -83,6 +97,7 @@ export function buildTools(formElement, form, { t, onLoaded }) {
       button(t("ui.share_copy"), copy),
       button(t("ui.download"), () => share.downloadProfile(form.readProfile())),
     ),
+    h("p", { class: "cec-hint" }, t("ui.share_explain")),
     linkBox,
     h("div", { class: "cec-field" }, h("label", { for: fileInput.id }, t("ui.load_label")), fileInput),
     h(
@@ -95,5 +110,5 @@ export function buildTools(formElement, form, { t, onLoaded }) {
     forgetButton,
     note,
   );
-  return { section, rememberBox };
+  return { section, rememberBox, keep, say, oddText };
 }
