@@ -27,6 +27,7 @@ if str(ROOT) not in sys.path:  # hooks load by path; site_scripts.* must be impo
     sys.path.insert(0, str(ROOT))
 
 CHECKER_PAGE = "checker/index.md"
+CHECKER_PAGES = (CHECKER_PAGE, "checker/index.fr.md")  # the French twin is built to fr/checker/
 CHECKER_HTML = "checker/index.html"
 CHECKER_MODULES = "javascripts/checker"
 RUNTIME_FOLDER = "pyodide"
@@ -72,6 +73,8 @@ def head_tags(root: str, modules: list[str]) -> str:
 def precache_list(site_dir: Path) -> list[str]:
     """What the service worker keeps: checker page, its assets and modules, the runtime."""
     files = {"checker/"}
+    if (site_dir / "fr" / CHECKER_HTML).exists():
+        files.add("fr/checker/")
     for pattern in PAGE_ASSETS:
         files.update(p.relative_to(site_dir).as_posix() for p in site_dir.glob(pattern))
     files.update(
@@ -103,7 +106,7 @@ def checker_modules(config: Any) -> list[str]:
 
 def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
     """Early engine start, preload hints and offline support, on the checker page only."""
-    if page.file.src_uri != CHECKER_PAGE:
+    if page.file.src_uri not in CHECKER_PAGES:
         return output
     tags = head_tags(relative_root(page.url), checker_modules(config))
     return output.replace("</head>", tags + "\n</head>", 1)

@@ -40,6 +40,8 @@ RUNTIME_FILES = (
 )
 OUTPUT_DIR = "pyodide"
 CHECKER_PAGE = "checker/index.md"
+# The French edition's twin (mkdocs-static-i18n suffix layout, built to fr/checker/).
+CHECKER_PAGES = {CHECKER_PAGE: "en", "checker/index.fr.md": "fr"}
 # Same-day fixed timestamp: zip entries must not carry the build time, or the wheel's hash
 # would change on every build.
 ZIP_TIME = (2022, 11, 16, 0, 0, 0)
@@ -182,13 +184,13 @@ def install_runtime(site_dir: Path, source: Path = PYODIDE_DIR) -> Path:
     return target
 
 
-def form_metadata() -> Any:
-    """The form metadata from the rules core, as a JSON value."""
+def form_metadata(lang: str = "en") -> Any:
+    """The form metadata from the rules core, as a JSON value (the page's words in ``lang``)."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     from pycore import api  # imported late: the hook must load even while pycore is edited
 
-    return json.loads(api.form_metadata_json())
+    return json.loads(api.form_metadata_json(lang))
 
 
 def runtime_config(folder: str) -> dict[str, Any]:
@@ -203,12 +205,12 @@ def runtime_config(folder: str) -> dict[str, Any]:
     }
 
 
-def checker_config(page_url: str) -> str:
+def checker_config(page_url: str, lang: str = "en") -> str:
     """The checker page's embedded JSON block (``</`` escaped so it cannot end the script)."""
     depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
     config = {
         "runtime": runtime_config("../" * depth + OUTPUT_DIR + "/"),
-        "metadata": form_metadata(),
+        "metadata": form_metadata(lang),
     }
     text = json.dumps(config, ensure_ascii=False, separators=(",", ":"))
     return (
@@ -226,9 +228,9 @@ def on_post_page(output: str, page: Any, **_: Any) -> str:
     the CSP refuses and leave the checker without its configuration. Head elements are moved
     over as they are.
     """
-    if page.file.src_uri != CHECKER_PAGE:
+    if page.file.src_uri not in CHECKER_PAGES:
         return output
-    block = checker_config(page.url)
+    block = checker_config(page.url, CHECKER_PAGES[page.file.src_uri])
     return output.replace("</head>", block + "\n</head>", 1)
 
 

@@ -93,7 +93,9 @@ function createEngine(runtime) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage(JSON.stringify({ type: "check", id, profile: profileText }));
+        // The worker answers in the page's language (<html lang>, "en" or "fr").
+        const lang = globalThis.document?.documentElement.lang || "en";
+        worker.postMessage(JSON.stringify({ type: "check", id, profile: profileText, lang }));
       });
     },
   };
