@@ -29,6 +29,8 @@ from pycore.parameters import Source, load, parameter, parameters, source, sourc
 from site_scripts import draws
 from site_scripts.data_values import data_files
 from site_scripts.formatting import long_date, quantity, reader_value, series
+from site_scripts.words import Html as WordsHtml
+from site_scripts.words import data_text, say
 
 ABILITY_TITLES = {
     "reading": "Reading",
@@ -38,8 +40,15 @@ ABILITY_TITLES = {
 }
 
 
+def ability_title(ability: str) -> str:
+    """An ability's column title in the page's language."""
+    return say(ABILITY_TITLES[ability])
+
+
 def cell_text(value: Any) -> str:
     """A value formatted for readers on one line."""
+    if isinstance(value, WordsHtml):
+        return str(value).replace("\n", " ")
     shown = long_date(value) if isinstance(value, date) else reader_value(value)
     return shown.replace("\n", " ")
 
@@ -63,7 +72,7 @@ def markdown_table(header: Sequence[str], body: Sequence[Sequence[Any]]) -> str:
     return "\n".join(lines)
 
 
-class Html(str):
+class Html(WordsHtml):
     """Text that is already HTML (citation links): a stacked table keeps it as it is."""
 
 
@@ -105,7 +114,8 @@ def stacked_table(
         if label:
             attrs += f' data-label="{html.escape(label)}"'
         shown_text = cell_text(value)
-        content = str(value) if isinstance(value, Html) else html.escape(shown_text, quote=False)
+        raw = isinstance(value, WordsHtml)
+        content = str(value) if raw else html.escape(shown_text, quote=False)
         return f"<td{attrs}>{content}</td>"
 
     heads = "".join(
@@ -149,13 +159,14 @@ def is_data_start(note: str) -> bool:
 def chart_heading(chart: Any, next_effective: date | None) -> str:
     """"CELPIP-General, tests taken from ..." worded from the version's dates."""
     if next_effective is not None and is_data_start(chart.note):
-        return f"{chart.name}, tests taken before {long_date(next_effective)}"
+        return say("{test}, tests taken before {date}", test=chart.name,
+                   date=long_date(next_effective))
     if next_effective is not None:
-        return (f"{chart.name}, tests taken from {long_date(chart.effective)} "
-                f"to the day before {long_date(next_effective)}")
+        return say("{test}, tests taken from {start} to the day before {end}", test=chart.name,
+                   start=long_date(chart.effective), end=long_date(next_effective))
     if is_data_start(chart.note):
-        return f"{chart.name}, current chart"
-    return f"{chart.name}, tests taken from {long_date(chart.effective)}"
+        return say("{test}, current chart", test=chart.name)
+    return say("{test}, tests taken from {date}", test=chart.name, date=long_date(chart.effective))
 
 
 def chart_effective(test_id: str) -> date:
@@ -178,16 +189,17 @@ def language_chart(test_id: str) -> str:
     for index in reversed(range(len(ordered))):
         chart = ordered[index]
         following = ordered[index + 1].effective if index + 1 < len(ordered) else None
-        header = [chart.level_name] + [ABILITY_TITLES[a] for a in chart.abilities]
+        header = [chart.level_name] + [ability_title(a) for a in chart.abilities]
         body = [[level] + [scores[a] for a in chart.abilities] for level, scores in chart.rows]
         scale = ", ".join(
-            f"{ABILITY_TITLES[a].lower()} {reader_value(chart.scale[a].min)} to "
-            f"{reader_value(chart.scale[a].max)}"
+            say("{ability} {low} to {high}", ability=ability_title(a).lower(),
+                low=reader_value(chart.scale[a].min), high=reader_value(chart.scale[a].max))
             for a in chart.abilities
         )
         parts.append(
-            f"**{chart_heading(chart, following)}.** Lowest score for each level "
-            f"(scores: {scale}). Sources: {cite(chart.references)}"
+            f"**{chart_heading(chart, following)}.** "
+            + say("Lowest score for each level (scores: {scale}). Sources: {sources}",
+                  scale=scale, sources=cite(chart.references))
         )
         parts.append(markdown_table(header, body))
     return block(*parts)
@@ -202,8 +214,8 @@ def crs_row(row: dict[str, Any], on: date) -> list[Any]:
     """A grid row as shown: its label, then its points (a dated parameter's value on ``on``,
     the grid's date, for the additional points)."""
     if "parameter" in row:
-        return [row["label"], parameter("crs", row["parameter"]).value_at(on)]
-    return [row["label"], *row["points"]]
+        return [data_text(row["label"]), parameter("crs", row["parameter"]).value_at(on)]
+    return [data_text(row["label"]), *row["points"]]
 
 
 def crs(section: str) -> str:
@@ -213,22 +225,28 @@ def crs(section: str) -> str:
         rows = data.get("summary")
         if not isinstance(rows, list):
             raise LookupError("crs.toml has no [[summary]] rows")
-        body = [[row["group"], row["with_spouse"], row["without_spouse"]] for row in rows]
-        table = markdown_table(["Factor group", "Maximum with a spouse", "Maximum without"], body)
-        return block(table, f"Grid in force from {long_date(data['effective'])}. "
-                     f"Sources: {cite(data['references'])}")
+        body = [[data_text(row["group"]), row["with_spouse"], row["without_spouse"]]
+                for row in rows]
+        header = [say("Factor group"), say("Maximum with a spouse"), say("Maximum without")]
+        table = markdown_table(header, body)
+        return block(table, grid_note(data))
     if section not in CRS_SECTIONS:
         raise LookupError(f"crs section must be one of {', '.join(CRS_SECTIONS)} or summary")
     parts: list[str] = []
     for sub in data[section]:
-        title = f"**{sub['title']}**"
+        title = f"**{data_text(sub['title'])}**"
         if sub.get("note"):
-            title += f" {sub['note']}"
+            title += f" {data_text(sub['note'])}"
         body = [crs_row(row, data["effective"]) for row in sub["rows"]]
-        parts += [title, markdown_table(sub["columns"], body)]
-    parts.append(f"Grid in force from {long_date(data['effective'])}. "
-                 f"Sources: {cite(data['references'])}")
+        parts += [title, markdown_table([data_text(c) for c in sub["columns"]], body)]
+    parts.append(grid_note(data))
     return block(*parts)
+
+
+def grid_note(data: dict[str, Any]) -> str:
+    """The grid's date and sources, under each CRS table."""
+    return say("Grid in force from {date}. Sources: {sources}",
+               date=long_date(data["effective"]), sources=cite(data["references"]))
 
 
 # --- draws ----------------------------------------------------------------------------------
@@ -239,13 +257,15 @@ def draws_table(program: str) -> str:
     data = load("draws")
     found = list(reversed(draws.rows(program)))
     named = any("name" in row for row in found)
-    header = ["Date", "Draw" if named else "Number", "Invitations", "Lowest score invited"]
+    header = [say("Date"), say("Draw") if named else say("Number"), say("Invitations"),
+              say("Lowest score invited")]
     body = [
-        [row["date"], row.get("name", row.get("number", "")), row["invitations"], row["cutoff"]]
+        [row["date"], data_text(row["name"]) if "name" in row else row.get("number", ""),
+         row["invitations"], row["cutoff"]]
         for row in found
     ]
-    note = (f"Data up to {long_date(data['data_until'])}. "
-            f"Sources: {cite(data['references'])}")
+    note = say("Data up to {date}. Sources: {sources}", date=long_date(data["data_until"]),
+               sources=cite(data["references"]))
     # Named draws (long category names) read better as cards on phones.
     table = stacked_table(header, body) if named else markdown_table(header, body)
     return block(table, note)
@@ -263,15 +283,16 @@ def categories(year: str) -> str:
     entry = data[key]
     body = [
         [
-            item["name"],
-            item["status"],
-            item.get("note", ""),
+            data_text(item["name"]),
+            data_text(item["status"]),
+            data_text(item.get("note", "")),
             cite(item["references"]),
         ]
         for item in entry["categories"]
     ]
-    table = stacked_table(["Category", "Status", "Notes", "Sources"], body)
-    intro = f"Announced {long_date(entry['announced'])}. {entry.get('note', '')}".strip()
+    table = stacked_table([say("Category"), say("Status"), say("Notes"), say("Sources")], body)
+    intro = (say("Announced {date}.", date=long_date(entry["announced"])) + " "
+             + data_text(entry.get("note", ""))).strip()
     return block(intro, table)
 
 
@@ -320,29 +341,31 @@ def timeline_entries() -> list[tuple[date, str, tuple[str, ...]]]:
                 if position == 0 and is_data_start(item.note):
                     previous = item.value
                     continue
-                text = f"{param.description}: {shown(item.value, param.unit)}"
+                text = f"{data_text(param.description)}: {shown(item.value, param.unit)}"
                 if position > 0 and previous != item.value:
-                    text += f" (was {shown(previous, param.unit)})"
+                    text += " " + say("(was {value})", value=shown(previous, param.unit))
                 if item.note:
-                    text += f". {item.note}"
+                    text += f". {data_text(item.note)}"
+                text = WordsHtml(text) if "<span" in text else text
                 entries.append((item.effective, text, item.references))
                 previous = item.value
     for change in load("express_entry").get("changes", []):
-        entries.append((change["date"], change["title"], tuple(change["references"])))
+        entries.append((change["date"], data_text(change["title"]), tuple(change["references"])))
     for test_id in charts.TESTS:
         versions = sorted(charts.versions(test_id), key=lambda c: c.effective)
         for position, chart in enumerate(versions):
             if position == 0 and is_data_start(chart.note):
                 continue
-            entries.append((chart.effective, f"{chart.name}: new score chart for tests taken "
-                            "from this date", tuple(chart.references)))
+            entries.append((chart.effective, say("{test}: new score chart for tests taken from "
+                            "this date", test=chart.name), tuple(chart.references)))
     return sorted(entries, key=lambda e: e[0], reverse=True)
 
 
 def timeline() -> str:
     """Every dated change, newest first."""
     body = [[day, text, cite(refs)] for day, text, refs in timeline_entries()]
-    return block(stacked_table(["Date", "Change", "Sources"], body, [None, None, "Sources"]))
+    header = [say("Date"), say("Change"), say("Sources")]
+    return block(stacked_table(header, body, [None, None, say("Sources")]))
 
 
 # --- sources and choices ------------------------------------------------------------------
@@ -357,14 +380,20 @@ GROUP_TITLES = {
 def sources_all() -> str:
     """Every reference, grouped by reliability, each with its link and note."""
     parts: list[str] = []
+    from site_scripts.sources_section import english_title, localized
+
     for grade, title in GROUP_TITLES.items():
         refs: list[Source] = [ref for ref in sources() if ref.reliability == grade]
         if not refs:
             continue
-        items = [
-            f"- [{ref.title}]({ref.url})" + (f": {ref.note}" if ref.note else "") for ref in refs
-        ]
-        parts += [f"### {title}", "\n".join(items)]
+        items = []
+        for ref in refs:
+            shown_title, url, english = localized(ref)
+            mark = f" *({say('in English')})*" if english else ""
+            shown_title = english_title(shown_title) if english else shown_title
+            items.append(f"- [{shown_title}]({url}){mark}"
+                         + (f": {data_text(ref.note)}" if ref.note else ""))
+        parts += [f"### {say(title)}", "\n".join(items)]
     return block(*parts)
 
 
@@ -385,9 +414,10 @@ def find_choices(node: Any, path: str) -> list[tuple[str, dict[str, Any]]]:
 def choice_label(file: str, path: str, node: dict[str, Any]) -> str:
     """What a choice is about: the parameter's description, or the chart version's name."""
     if "description" in node:
-        return str(node["description"])
+        return data_text(str(node["description"]))
     if file.startswith("charts/") and "effective" in node:
-        return f"{load(file)['name']} chart for tests taken from {long_date(node['effective'])}"
+        return say("{test} chart for tests taken from {date}", test=load(file)["name"],
+                   date=long_date(node["effective"]))
     return path
 
 
@@ -398,11 +428,11 @@ def choices() -> str:
         for path, node in find_choices(load(file), file):
             refs = sorted({r for v in node.get("values", []) for r in v.get("references", [])}
                           | set(node.get("references", [])))
-            body.append([choice_label(file, path, node), node["choice"], cite(refs)])
+            body.append([choice_label(file, path, node), data_text(node["choice"]), cite(refs)])
     if not body:
         raise LookupError("no data value records a choice")
-    header = ["Value", "Doubt and reading chosen", "Sources"]
-    return block(stacked_table(header, body, [None, None, "Sources"]))
+    header = [say("Value"), say("Doubt and reading chosen"), say("Sources")]
+    return block(stacked_table(header, body, [None, None, say("Sources")]))
 
 
 TABLES: dict[str, Callable[[str | None], str]] = {}
