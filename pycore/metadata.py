@@ -15,7 +15,7 @@ from typing import Any
 from pycore import charts, messages, validation
 from pycore.assessment import REQUIREMENTS, RULE_FILES, rules_version, supported_from
 from pycore.language import accepted_from, thresholds, validity_years
-from pycore.parameters import parameter, parameters, source
+from pycore.parameters import Source, load, parameter, parameters, source
 from pycore.work_experience import Rules
 
 
@@ -85,11 +85,8 @@ def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any
             "hours_per_week": {"above": 0, "max": validation._MAX_WEEK_HOURS},
             "noc_code": {"pattern": validation._NOC_CODE.pattern, "length": 5, "teer_digit": 1},
         },
-        "teer": parameter("noc", "teer_categories").value_at(day),
-        "provisions": [
-            {"id": s.id, "title": s.title, "url": s.url, "reliability": s.reliability}
-            for s in (source(ref) for ref in cited)
-        ],
+        "teer": _teer_descriptions(day, language),
+        "provisions": [_provision(source(ref), language) for ref in cited],
         "requirements": [
             {
                 "id": name,
@@ -99,7 +96,33 @@ def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any
             for name in REQUIREMENTS
         ],
         "messages": messages.interface(language),
+        "lang": language,
     }
+
+
+def _teer_descriptions(day: date, language: str) -> list[dict[str, Any]]:
+    """The TEER summaries in ``language`` (French names from labels.fr.toml)."""
+    names = messages.labels(language)
+    return [
+        {**row, "description": names.get(row["description"], row["description"])}
+        for row in parameter("noc", "teer_categories").value_at(day)
+    ]
+
+
+def _provision(ref: Source, language: str) -> dict[str, Any]:
+    """A cited source as the page links it: its French text on a French page where there is
+    one (``title_fr``/``url_fr`` in sources.toml), else the English one marked ``lang: en``."""
+    shown = {"id": ref.id, "title": ref.title, "url": ref.url, "reliability": ref.reliability}
+    if language == "en":
+        return shown
+    raw = load("sources")[ref.id]
+    if f"url_{language}" in raw:
+        return {
+            **shown,
+            "title": raw.get(f"title_{language}", ref.title),
+            "url": raw[f"url_{language}"],
+        }
+    return {**shown, "lang": "en"}
 
 
 def _plain(value: Any) -> int | float:
