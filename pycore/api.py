@@ -23,22 +23,26 @@ def assess(profile: dict[str, Any]) -> dict[str, Any]:
     return assessment.assess(parse_profile(profile))
 
 
-def check_json(text: str, strict: bool = False) -> str:
+def check_json(text: str, strict: bool = False, lang: str = "en") -> str:
     """Profile JSON in, assessment JSON (or ``{"errors": [...]}``) out. Never raises.
 
     ``strict`` (used by the command line) also requires the two lists to be written out.
+    ``lang`` ("en" or "fr") is the language of the sentences; codes and figures never change
+    with it. An unknown language answers in English.
     """
-    try:
-        return dumps(assessment.assess(parse_json(text, strict)))
-    except ProfileError as error:
-        return dumps({"errors": error.errors})
-    except Exception:  # a bug must still answer in the contract's shape, never a traceback
-        code = "input.internal_error"
-        return dumps(
-            {"errors": [{"field": "", "code": code, "message": messages.render(code, {})}]}
-        )
+    with messages.language(lang if lang in messages.LANGUAGES else "en"):
+        try:
+            return dumps(assessment.assess(parse_json(text, strict)))
+        except ProfileError as error:
+            return dumps({"errors": error.errors})
+        except Exception:  # a bug must still answer in the contract's shape, never a traceback
+            code = "input.internal_error"
+            return dumps(
+                {"errors": [{"field": "", "code": code, "message": messages.render(code, {})}]}
+            )
 
 
-def form_metadata_json() -> str:
-    """Tests, scales, thresholds, TEER descriptions and provision links for the web form."""
-    return dumps(metadata.form_metadata())
+def form_metadata_json(lang: str = "en") -> str:
+    """Tests, scales, thresholds, TEER descriptions and provision links for the web form
+    (its ``messages``: the page's words in ``lang``)."""
+    return dumps(metadata.form_metadata(language=lang))

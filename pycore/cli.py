@@ -72,6 +72,22 @@ _TITLE = {
 }
 
 
+_ABILITY = {
+    "reading": "cli.ability_reading",
+    "writing": "cli.ability_writing",
+    "listening": "cli.ability_listening",
+    "speaking": "cli.ability_speaking",
+}
+
+
+def _language(argv: Sequence[str] | None) -> str:
+    """The ``--lang`` asked for (read before the parser is built: its help is in that language)."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", default="en")
+    known, _ = early.parse_known_args(argv)
+    return known.lang if known.lang in messages.LANGUAGES else "en"
+
+
 def text_report(result: dict[str, Any]) -> str:
     """The assessment as paragraphs: the verdict, one per requirement, then one line per item."""
     say = messages.render
@@ -98,7 +114,11 @@ def text_report(result: dict[str, Any]) -> str:
                 each = [
                     say(
                         "cli.level",
-                        {"ability": ability, "level_name": test["level_name"], "level": level},
+                        {
+                            "ability": say(_ABILITY.get(ability, ability), {}),
+                            "level_name": test["level_name"],
+                            "level": level,
+                        },
                     )
                     for ability, level in levels.items()
                 ]
@@ -110,13 +130,20 @@ def text_report(result: dict[str, Any]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status. ``--lang fr`` writes French sentences
+    (codes and figures stay the same)."""
+    with messages.language(_language(argv)):
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     say = messages.render
     parser = _Parser(prog="cec-check", description=say("cli.description", {}))
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = commands.add_parser("check", help=say("cli.check_help", {}))
     check.add_argument("profile", help=say("cli.profile_help", {}))
     check.add_argument("--format", choices=("json", "text"), default="json")
+    check.add_argument("--lang", choices=messages.LANGUAGES, default="en")
     args = parser.parse_args(argv)
     try:
         text = _read(args.profile)
@@ -130,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = messages.render("input.unreadable", {"reason": reason})
         _print_errors([{"field": "", "code": "input.unreadable", "message": message}])
         return EXIT_BAD_INPUT
-    output = api.check_json(text, strict=True)
+    output = api.check_json(text, strict=True, lang=args.lang)
     result = json.loads(output)
     if "errors" in result:
         _emit(output + "\n")

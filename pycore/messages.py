@@ -13,36 +13,83 @@ with the same rules (``docs/javascripts/checker/i18n.js``). A French catalog is
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
-from pycore.formatting import long_date as long_date  # the CLI's text report uses it from here
-from pycore.formatting import number, series
+from pycore import formatting
+from pycore.formatting import number, plural, series
 from pycore.parameters import load
+
+LANGUAGES = ("en", "fr")
+# The language sentences are written in while the engine runs (set by ``language()``): the
+# rules never see it, so reason codes and figures cannot depend on it.
+_LANGUAGE: ContextVar[str] = ContextVar("language", default="en")
+
+
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Render every sentence in ``lang`` ("en" or "fr") inside the ``with`` block."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: one of {', '.join(LANGUAGES)}")
+    token = _LANGUAGE.set(lang)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def current_language() -> str:
+    """The language sentences are rendered in now ("en" unless inside ``language()``)."""
+    return _LANGUAGE.get()
+
+
+def long_date(value: Any, lang: str | None = None) -> str:
+    """A long date in ``lang`` (default: the current language); the CLI's report uses it."""
+    return formatting.long_date(value, lang or current_language())
+
 
 FILES = ("messages", "interface")  # reason codes; words of the page and the command line
 INTERFACE = ("ui.",)  # the keys the page needs, sent with the form metadata
 
 
 @cache
-def catalog(language: str = "en") -> dict[str, str]:
-    """Every key (reason codes, ``ui.*``, ``cli.*``) and its template, for ``language``."""
+def catalog(lang: str = "en") -> dict[str, str]:
+    """Every key (reason codes, ``ui.*``, ``cli.*``) and its template, for ``lang``."""
     merged: dict[str, str] = {}
     for name in FILES:
-        for key, template in load(f"{name}.{language}").items():
+        for key, template in load(f"{name}.{lang}").items():
             if key in merged:
-                raise ValueError(f"{key} is in more than one {language} catalog file")
+                raise ValueError(f"{key} is in more than one {lang} catalog file")
             merged[str(key)] = str(template)
     return merged
 
 
-def interface(language: str = "en") -> dict[str, str]:
+def interface(lang: str = "en") -> dict[str, str]:
     """The page's keys and templates (``ui.*``), as the form metadata delivers them."""
-    return {key: text for key, text in catalog(language).items() if key.startswith(INTERFACE)}
+    return {key: text for key, text in catalog(lang).items() if key.startswith(INTERFACE)}
 
 
 _JOINS = ("or", "and")
+
+
+@cache
+def labels(lang: str) -> dict[str, str]:
+    """French names of the data's labels given as facts (``labels.fr.toml``); none for English."""
+    return {} if lang == "en" else {str(k): str(v) for k, v in load(f"labels.{lang}").items()}
+
+
+def _label(text: str, lang: str) -> str:
+    """A text fact in ``lang``: a data label's name there, or an ability id before its score
+    ("reading 6.5"); any other text (a test's name, a job title) as it is."""
+    names = labels(lang)
+    if text in names:
+        return names[text]
+    head, space, tail = text.partition(" ")
+    score = tail.replace(".", "", 1).isdigit()
+    return names[head] + space + tail if score and head in names else text
 
 
 class _Fact:
@@ -58,22 +105,23 @@ class _Fact:
 
 
 def _show(value: Any, spec: str = "") -> str:
+    lang = current_language()
     if spec == "date":
-        return long_date(value)
+        return long_date(value, lang)
     if spec in _JOINS:  # "0, 1, 2 or 3"
-        return series([_show(item) for item in value], spec)
+        return series([_show(item) for item in value], spec, lang)
     if spec.startswith("plural:"):
         word = spec.removeprefix("plural:")
-        return f"{_show(value)} {word if value == 1 else word + 's'}"
+        return f"{_show(value)} {plural(value, word, lang)}"
     if spec:
         return format(value, spec)
     if isinstance(value, bool) or value is None:
         return str(value).lower()
     if isinstance(value, int | float):
-        return number(value)
+        return number(value, lang)
     if isinstance(value, list | tuple):
         return ", ".join(_show(item) for item in value)
-    return str(value)
+    return _label(str(value), lang)
 
 
 class _Facts(dict[str, Any]):
@@ -86,6 +134,10 @@ class _Facts(dict[str, Any]):
         return _Fact(dict.__getitem__(self, key))
 
 
-def render(code: str, facts: Mapping[str, Any], language: str = "en") -> str:
-    """The sentence for ``code`` filled from ``facts``; KeyError for an unknown code or fact."""
-    return catalog(language)[code].format_map(_Facts(facts))
+def render(code: str, facts: Mapping[str, Any], lang: str | None = None) -> str:
+    """The sentence for ``code`` filled from ``facts``, in ``lang`` (default: the current
+    language); KeyError for an unknown code or fact."""
+    if lang is None or lang == current_language():
+        return catalog(current_language())[code].format_map(_Facts(facts))
+    with language(lang):
+        return catalog(lang)[code].format_map(_Facts(facts))

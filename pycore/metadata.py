@@ -15,7 +15,7 @@ from typing import Any
 from pycore import charts, crs, crs_profile, messages, validation
 from pycore.assessment import REQUIREMENTS, RULE_FILES, rules_version, supported_from
 from pycore.language import accepted_from, thresholds, validity_years
-from pycore.parameters import parameter, parameters, source
+from pycore.parameters import Source, load, parameter, parameters, source
 from pycore.work_experience import Rules
 
 
@@ -102,11 +102,8 @@ def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any
             "most_title_characters": limits.most_title_characters,
             "most_nesting_depth": limits.most_nesting_depth,
         },
-        "teer": parameter("noc", "teer_categories").value_at(day),
-        "provisions": [
-            {"id": s.id, "title": s.title, "url": s.url, "reliability": s.reliability}
-            for s in (source(ref) for ref in cited)
-        ],
+        "teer": _teer_descriptions(day, language),
+        "provisions": [_provision(source(ref), language) for ref in cited],
         "requirements": [
             {
                 "id": name,
@@ -115,33 +112,35 @@ def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any
             }
             for name in REQUIREMENTS
         ],
-        "crs": _crs(day),
+        "crs": _crs(day, language),
         "messages": messages.interface(language),
         # Official pages the result's "What next" block points to (ids in sources.toml).
         "next_links": {
-            key: {"title": s.title, "url": s.url, "reliability": s.reliability}
-            for key, s in (
-                ("crs_criteria", source("canada_crs_criteria")),
-                ("quebec_programs", source("quebec_pstq")),
+            key: _provision(source(ref), language)
+            for key, ref in (
+                ("crs_criteria", "canada_crs_criteria"),
+                ("quebec_programs", "quebec_pstq"),
             )
         },
         "ita_response_days": parameter("express_entry", "ita_response_days").value_at(day),
+        "lang": language,
     }
 
 
-def _crs(day: date) -> dict[str, Any]:
+def _crs(day: date, language: str) -> dict[str, Any]:
     """What the "Your ranking" section needs: the education values with the grid's labels,
     the bound on years, the work window and the guide pages it links to."""
     education = crs.table("education")
+    names = messages.labels(language)  # the grid's labels are English; French from labels.fr
     return {
         "education": [
-            {"value": value, "label": row["label"]}
+            {"value": value, "label": names.get(row["label"], row["label"])}
             for row in education.rows
             for value in row["values"]
         ],
         # "none" has no row of its own; the page words it from the catalog.
         "canadian_education": [
-            {"value": value, "label": row["label"]}
+            {"value": value, "label": names.get(row["label"], row["label"])}
             for row in crs.additional_rows("canadian_education")
             for value in row["values"]
         ],
@@ -150,6 +149,31 @@ def _crs(day: date) -> dict[str, Any]:
         "guide": "express-entry/",
         "changes_ahead": "changes-ahead/",
     }
+
+
+def _teer_descriptions(day: date, language: str) -> list[dict[str, Any]]:
+    """The TEER summaries in ``language`` (French names from labels.fr.toml)."""
+    names = messages.labels(language)
+    return [
+        {**row, "description": names.get(row["description"], row["description"])}
+        for row in parameter("noc", "teer_categories").value_at(day)
+    ]
+
+
+def _provision(ref: Source, language: str) -> dict[str, Any]:
+    """A cited source as the page links it: its French text on a French page where there is
+    one (``title_fr``/``url_fr`` in sources.toml), else the English one marked ``lang: en``."""
+    shown = {"id": ref.id, "title": ref.title, "url": ref.url, "reliability": ref.reliability}
+    if language == "en":
+        return shown
+    raw = load("sources")[ref.id]
+    if f"url_{language}" in raw:
+        return {
+            **shown,
+            "title": raw.get(f"title_{language}", ref.title),
+            "url": raw[f"url_{language}"],
+        }
+    return {**shown, "lang": "en"}
 
 
 def _plain(value: Any) -> int | float:

@@ -16,9 +16,11 @@ from importlib import resources
 
 from pycore import categories, noc
 from pycore.categories import Category, ExperienceRule
+from pycore.messages import current_language
 from pycore.parameters import load
 from site_scripts import tables
-from site_scripts.formatting import long_date
+from site_scripts.formatting import long_date, number
+from site_scripts.words import data_text, say
 
 INDENT = "    "  # content of a pymdownx.details block
 
@@ -35,55 +37,76 @@ def titles() -> dict[str, tuple[str, str]]:
 def attribution() -> str:
     """The sentence naming Statistics Canada as the source of the titles (Open Licence)."""
     table = load(noc.TABLE)
-    return (
-        f"Occupation titles: Statistics Canada, National Occupational Classification (NOC) "
-        f"{table['noc_version']}, used under the "
-        f"[Statistics Canada Open Licence]({table['licence_url']})."
+    return say(
+        "Occupation titles: Statistics Canada, National Occupational Classification (NOC) "
+        "{version}, used under the [Statistics Canada Open Licence]({licence}).",
+        version=table["noc_version"],
+        licence=table["licence_url"],
     )
 
 
 def _rule_sentence(rule: ExperienceRule, where: str) -> str:
-    continuity = "continuous " if rule.continuous else ""
-    return (
-        f"at least {rule.months} months of {continuity}full-time work (or the same hours part "
-        f"time) in one listed occupation{where} within the last {rule.window_years} years"
+    template = (
+        "at least {months} months of continuous full-time work (or the same hours part time) "
+        "in one listed occupation{where} within the last {years} years"
+        if rule.continuous
+        else "at least {months} months of full-time work (or the same hours part time) in one "
+        "listed occupation{where} within the last {years} years"
     )
+    return say(template, months=number(rule.months), where=where, years=number(rule.window_years))
 
 
 def _summary(category: Category) -> str:
+    name = data_text(category.name)
     if category.kind == "french":
-        return f"{category.name}: no occupation required"
+        return say("{name}: no occupation required", name=name)
     if category.kind == "not_assessed":
-        return category.name
+        return name
     count = len(category.codes)
-    shown = f"{count} occupation{'s' if count != 1 else ''}"
-    return f"{category.name}: {shown}" + ("" if category.complete else " recorded")
+    if category.complete:
+        template = "{name}: 1 occupation" if count == 1 else "{name}: {count} occupations"
+    else:
+        template = (
+            "{name}: 1 occupation recorded"
+            if count == 1
+            else "{name}: {count} occupations recorded"
+        )
+    return say(template, name=name, count=number(count))
 
 
 def _body(category: Category, effective: date) -> list[str]:
     parts: list[str] = []
     if category.kind == "french":
         parts.append(
-            f"NCLC {category.nclc} or higher in reading, writing, listening and speaking on a "
-            "valid TEF Canada or TCF Canada result. Any occupation."
+            say(
+                "NCLC {nclc} or higher in reading, writing, listening and speaking on a valid "
+                "TEF Canada or TCF Canada result. Any occupation.",
+                nclc=category.nclc,
+            )
         )
     elif category.kind == "occupation":
         rule = ExperienceRule.on(max(effective, category.starts), category)
-        where = " in Canada" if category.canadian_experience else ", in Canada or abroad,"
-        parts.append(f"Work experience: {_rule_sentence(rule, where)}.")
+        where = say(" in Canada") if category.canadian_experience else say(", in Canada or abroad,")
+        parts.append(say("Work experience: {rule}.", rule=_rule_sentence(rule, where)))
         if category.codes:
-            body = [[code, titles()[code][0], noc.teer(code)] for code in sorted(category.codes)]
-            parts.append(tables.markdown_table(["NOC 2021", "Occupation", "TEER"], body))
+            column = 1 if current_language() == "fr" else 0  # Statistics Canada's French titles
+            body = [
+                [code, titles()[code][column], noc.teer(code)] for code in sorted(category.codes)
+            ]
+            header = [say("NOC 2021"), say("Occupation"), say("TEER")]
+            parts.append(tables.markdown_table(header, body))
         if not category.complete:
             parts.append(
-                "**Not the complete list**: these are the codes read in the sources; "
-                "check IRCC's own list before relying on it."
+                say(
+                    "**Not the complete list**: these are the codes read in the sources; "
+                    "check IRCC's own list before relying on it."
+                )
             )
     if category.starts > effective:
-        parts.append(f"In force from {long_date(category.starts)}.")
+        parts.append(say("In force from {date}.", date=long_date(category.starts)))
     if category.note:
-        parts.append(category.note)
-    parts.append(f"Sources: {tables.cite(category.references)}")
+        parts.append(data_text(category.note))
+    parts.append(say("Sources: {sources}", sources=tables.cite(category.references)))
     return parts
 
 
@@ -101,7 +124,11 @@ def category_occupations(list_id: str) -> str:
         body = "\n\n".join(_body(category, effective))
         indented = "\n".join(INDENT + line if line else "" for line in body.splitlines())
         blocks.append(f'??? abstract "{summary}"\n\n{indented}')
-    intro = f"In force from {long_date(effective)} (announced {long_date(found[0]['announced'])})."
+    intro = say(
+        "In force from {date} (announced {announced}).",
+        date=long_date(effective),
+        announced=long_date(found[0]["announced"]),
+    )
     return tables.block(intro, *blocks, attribution())
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from pycore.parameters import load, source
 from site_scripts import tables
 from site_scripts.formatting import long_date
+from site_scripts.words import data_text, say
 
 STATUSES = ("proposed", "consulted", "announced", "in force", "unconfirmed")
 
@@ -39,7 +40,9 @@ def entries() -> list[dict[str, Any]]:
 def when(entry: dict[str, Any]) -> str:
     """The entry's date, or its date range for a consultation with an end."""
     if "until" in entry:
-        return f"{long_date(entry['date'])} to {long_date(entry['until'])}"
+        return say(
+            "{start} to {end}", start=long_date(entry["date"]), end=long_date(entry["until"])
+        )
     return long_date(entry["date"])
 
 
@@ -48,7 +51,7 @@ def sources_cell(ids: list[str]) -> tables.Html:
     return tables.Html(
         "; ".join(
             f'<a href="{html.escape(ref.url)}" title="{html.escape(ref.title)}">{index}</a>'
-            f" ({RELIABILITY_WORDS[ref.reliability]})"
+            f" ({say(RELIABILITY_WORDS[ref.reliability])})"
             for index, ref in enumerate((source(i) for i in ids), start=1)
         )
     )
@@ -59,21 +62,29 @@ def changes_ahead() -> str:
     body = [
         [
             when(entry),
-            entry["status"].capitalize(),
-            f"{entry['title']}. {entry['summary']}",
-            entry["affects"],
+            say(entry["status"].capitalize()),
+            tables.Html(f"{data_text(entry['title'])}. {data_text(entry['summary'])}"),
+            data_text(entry["affects"]),
             sources_cell(entry["references"]),
         ]
         for entry in entries()
     ]
-    header = ["Date", "Status", "Change", "What it would mean for you", "Sources"]
+    header = [
+        say("Date"),
+        say("Status"),
+        say("Change"),
+        say("What it would mean for you"),
+        say("Sources"),
+    ]
     return tables.block(tables.stacked_table(header, body))
 
 
 def change_statuses() -> str:
     """Each status with its meaning, in the order a change goes through them."""
     meanings = load("changes")["statuses"]
-    return tables.block("\n".join(f"- **{s.capitalize()}**. {meanings[s]}" for s in STATUSES))
+    return tables.block(
+        "\n".join(f"- **{say(s.capitalize())}**. {data_text(meanings[s])}" for s in STATUSES)
+    )
 
 
 tables.register("changes_ahead", False, changes_ahead)

@@ -23,13 +23,14 @@ from typing import Any
 log = logging.getLogger("mkdocs.hooks.csp")
 
 # Pages that run the Python engine (it compiles WebAssembly); others do not get that right.
-ENGINE_PAGES = ("checker/index.html",)
+ENGINE_PAGES = ("checker/index.html", "fr/checker/index.html")
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 SRC = re.compile(r"\bsrc\s*=", re.I)
 TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 EXECUTABLE_TYPES = {"", "module", "text/javascript", "application/javascript"}
 CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 META = '<meta http-equiv="Content-Security-Policy" content="{policy}">'
+OLD_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 
 _serving = False
 
@@ -94,9 +95,10 @@ def apply(site_dir: Path) -> int:
     pages = sorted(site_dir.rglob("*.html"))
     hashes = site_hashes(pages)
     for page in pages:
-        html = page.read_text(encoding="utf-8")
-        if 'http-equiv="Content-Security-Policy"' in html:
-            continue  # already done (a rebuild that kept the file)
+        # A page may hold a policy already (a rebuild that kept the file, or the French edition's
+        # build, which runs this hook again over the whole site): it is replaced, so every page
+        # allows the scripts of both editions.
+        html = OLD_META.sub("", page.read_text(encoding="utf-8"))
         engine = page.relative_to(site_dir).as_posix() in ENGINE_PAGES
         page.write_text(with_policy(html, policy(hashes, engine)), encoding="utf-8")
     return len(pages)

@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:  # hooks load by path; site_scripts.* must be impo
 from site_scripts.paths import (  # noqa: E402  (after the path set-up above)
     CHECKER_HTML,
     CHECKER_MODULES,
-    CHECKER_PAGE,
+    CHECKER_PAGES,
     RUNTIME_FOLDER,
     RUNTIME_ROLES,
     STDLIB_REST,
@@ -85,6 +85,8 @@ def head_tags(root: str, modules: list[str]) -> str:
 def precache_list(site_dir: Path) -> list[str]:
     """What the service worker keeps: checker page, its assets and modules, the runtime."""
     files = {"checker/"}
+    if (site_dir / "fr" / CHECKER_HTML).exists():
+        files.add("fr/checker/")
     for pattern in PAGE_ASSETS:
         files.update(p.relative_to(site_dir).as_posix() for p in site_dir.glob(pattern))
     files.update(
@@ -116,7 +118,7 @@ def checker_modules(config: Any) -> list[str]:
 
 def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
     """Early engine start, preload hints and offline support, on the checker page only."""
-    if page.file.src_uri != CHECKER_PAGE:
+    if page.file.src_uri not in CHECKER_PAGES:
         return output
     tags = head_tags(relative_root(page.url), checker_modules(config))
     return output.replace("</head>", tags + "\n</head>", 1)

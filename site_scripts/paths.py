@@ -15,6 +15,8 @@ PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 
 # In docs/ and in the built site.
 CHECKER_PAGE = "checker/index.md"
+# Each checker page and its language (the French twin is built to fr/checker/).
+CHECKER_PAGES = {CHECKER_PAGE: "en", "checker/index.fr.md": "fr"}
 CHECKER_HTML = "checker/index.html"
 CHECKER_MODULES = "javascripts/checker"
 RUNTIME_FOLDER = "pyodide"  # site/pyodide/: the runtime and the rules wheel

@@ -49,6 +49,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 # category_tables, changes_ahead and source_dates register their tables into `tables` when imported.
+from pycore import messages  # noqa: E402
 from site_scripts import (  # noqa: E402, F401
     category_tables,
     changes_ahead,
@@ -118,8 +119,40 @@ def expand(markdown: str, reviewed: date, where: str = "page") -> str:
     return "".join(out)
 
 
+def page_language(page: Any, config: Any) -> str:
+    """The page's language: mkdocs-static-i18n's locale for the file, else the theme's."""
+    lang = getattr(page.file, "locale", None)
+    if not lang:
+        try:
+            lang = config["theme"]["language"]
+        except (KeyError, TypeError):
+            lang = "en"
+    return lang if lang in messages.LANGUAGES else "en"
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """MkDocs event: expand placeholders, then append the page's sources section."""
+    """MkDocs event: expand placeholders, then append the page's sources section, in the
+    page's language (dates, numbers and generated words)."""
+    with messages.language(page_language(page, config)):
+        return _page_markdown(markdown, page, config)
+
+
+# The glossary's tooltips, one file per language, appended to every page in its language.
+ABBREVIATIONS = {"en": "includes/abbreviations.md", "fr": "includes/abbreviations.fr.md"}
+
+
+def abbreviations(config: Any, lang: str) -> str:
+    """The abbreviation definitions (tooltips) for pages in ``lang``."""
+    docs = Path(config["docs_dir"]) if "docs_dir" in config else ROOT / "docs"
+    return (docs / ABBREVIATIONS[lang]).read_text(encoding="utf-8")
+
+
+def _page_markdown(markdown: str, page: Any, config: Any) -> str:
+    text = _expanded(markdown, page, config)
+    return text + "\n\n" + abbreviations(config, messages.current_language())
+
+
+def _expanded(markdown: str, page: Any, config: Any) -> str:
     reviewed = review_date(config)
     where = page.file.src_uri
     text = expand(markdown, reviewed, where)

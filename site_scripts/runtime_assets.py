@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:  # hooks load by path; site_scripts.* must be impo
     sys.path.insert(0, str(ROOT))
 
 from site_scripts.paths import (  # noqa: E402  (after the path set-up above)
-    CHECKER_PAGE,
+    CHECKER_PAGES,
     LAZY_MODULE,
     PYODIDE_DIR,
     RUNTIME_FILES,
@@ -183,13 +183,13 @@ def install_runtime(site_dir: Path, source: Path = PYODIDE_DIR) -> Path:
     return target
 
 
-def form_metadata() -> Any:
-    """The form metadata from the rules core, as a JSON value."""
+def form_metadata(lang: str = "en") -> Any:
+    """The form metadata from the rules core, as a JSON value (the page's words in ``lang``)."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     from pycore import api  # imported late: the hook must load even while pycore is edited
 
-    return json.loads(api.form_metadata_json())
+    return json.loads(api.form_metadata_json(lang))
 
 
 def runtime_config(folder: str) -> dict[str, Any]:
@@ -216,12 +216,12 @@ def lock_contents(source: Path = PYODIDE_DIR) -> dict[str, Any]:
     return {"info": lock["info"], "packages": {}}
 
 
-def checker_config(page_url: str) -> str:
+def checker_config(page_url: str, lang: str = "en") -> str:
     """The checker page's embedded JSON block (``</`` escaped so it cannot end the script)."""
     depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
     config = {
         "runtime": runtime_config("../" * depth + RUNTIME_FOLDER + "/"),
-        "metadata": form_metadata(),
+        "metadata": form_metadata(lang),
     }
     text = json.dumps(config, ensure_ascii=False, separators=(",", ":"))
     return (
@@ -239,9 +239,9 @@ def on_post_page(output: str, page: Any, **_: Any) -> str:
     the CSP refuses and leave the checker without its configuration. Head elements are moved
     over as they are.
     """
-    if page.file.src_uri != CHECKER_PAGE:
+    if page.file.src_uri not in CHECKER_PAGES:
         return output
-    block = checker_config(page.url)
+    block = checker_config(page.url, CHECKER_PAGES[page.file.src_uri])
     return output.replace("</head>", block + "\n</head>", 1)
 
 

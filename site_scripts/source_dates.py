@@ -21,7 +21,9 @@ from typing import Any
 
 from pycore.parameters import load
 from site_scripts import tables
-from site_scripts.formatting import long_date, series
+from site_scripts.formatting import long_date, number, series
+from site_scripts.sources_section import localized
+from site_scripts.words import data_text, say
 
 # How a source was checked, as the sentence and the table say it (order of the sentence).
 METHODS = {
@@ -54,19 +56,24 @@ def checked_summary() -> str:
     found = checked_sources()
     days = sorted({entry["checked"] for _, entry in found})
     when = (
-        f"on {long_date(days[0])}"
+        say("on {date}", date=long_date(days[0]))
         if len(days) == 1
-        else f"between {long_date(days[0])} and {long_date(days[-1])}"
+        else say("between {first} and {last}", first=long_date(days[0]), last=long_date(days[-1]))
     )
     counts = [
-        f"{sum(1 for _, e in found if e['checked_by'] == method)} {words}"
+        f"{number(sum(1 for _, e in found if e['checked_by'] == method))} {say(words)}"
         for method, (words, _) in METHODS.items()
         if any(e["checked_by"] == method for _, e in found)
     ]
     return tables.block(
-        f"The {len(found)} sources behind this guide were last checked {when}: "
-        f"{series(counts, 'and')}. Each source's date and method are listed under "
-        "[Sources and method](sources.md#when-each-source-was-last-checked)."
+        say(
+            "The {count} sources behind this guide were last checked {when}: {counts}. Each "
+            "source's date and method are listed under "
+            "[Sources and method](sources.md#when-each-source-was-last-checked).",
+            count=number(len(found)),
+            when=when,
+            counts=series(counts, "and"),
+        )
     )
 
 
@@ -74,16 +81,30 @@ def sources_checked() -> str:
     """Every source, most recently checked first: reliability, date and method."""
     rows = [
         [
-            tables.Html(f'<a href="{html.escape(entry["url"])}">{html.escape(entry["title"])}</a>'),
-            RELIABILITY[entry["reliability"]],
+            _source_link(key),
+            say(RELIABILITY[entry["reliability"]]),
             entry["checked"],
-            METHODS[entry["checked_by"]][1]
-            + (f". {entry['checked_note']}" if entry.get("checked_note") else ""),
+            tables.Html(
+                html.escape(say(METHODS[entry["checked_by"]][1]), quote=False)
+                + (f". {data_text(entry['checked_note'])}" if entry.get("checked_note") else "")
+            ),
         ]
-        for _, entry in sorted(checked_sources(), key=lambda item: item[1]["checked"], reverse=True)
+        for key, entry in sorted(
+            checked_sources(), key=lambda item: item[1]["checked"], reverse=True
+        )
     ]
-    header = ["Source", "Reliability", "Last checked", "How"]
+    header = [say("Source"), say("Reliability"), say("Last checked"), say("How")]
     return tables.block(tables.stacked_table(header, rows))
+
+
+def _source_link(key: str) -> tables.Html:
+    """A source's linked title in the page's language (French text where it exists)."""
+    from pycore.parameters import source
+
+    title, url, english = localized(source(key))
+    mark = f' <span class="cec-lang">({html.escape(say("in English"))})</span>' if english else ""
+    lang = ' lang="en"' if english else ""
+    return tables.Html(f'<a href="{html.escape(url)}"{lang}>{html.escape(title)}</a>{mark}')
 
 
 def newest_round_date() -> date:
@@ -106,10 +127,14 @@ def newest_round() -> str:
     data = load("draws")
     rounds_page = load("sources")[data["references"][0]]["url"]
     return tables.block(
-        f"The newest round of invitations in this guide's data is from "
-        f"**{long_date(newest_round_date())}**; the rounds data was checked up to "
-        f"{long_date(data['data_until'])}. Later rounds are on "
-        f"[IRCC's rounds page]({rounds_page})."
+        say(
+            "The newest round of invitations in this guide's data is from **{date}**; the "
+            "rounds data was checked up to {until}. Later rounds are on "
+            "[IRCC's rounds page]({page}).",
+            date=long_date(newest_round_date()),
+            until=long_date(data["data_until"]),
+            page=rounds_page,
+        )
     )
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
+from pycore.messages import current_language
 from pycore.parameters import Source, load, source
 from site_scripts.formatting import long_date
+from site_scripts.words import say
 
 # How each reliability grade is shown next to a reference (see sources.toml).
 RELIABILITY_LABELS = {
@@ -15,11 +18,32 @@ RELIABILITY_LABELS = {
 }
 
 
+def localized(ref: Source) -> tuple[str, str, bool]:
+    """Title and link of ``ref`` in the page's language: a French page cites the French text
+    (``title_fr``, ``url_fr`` in sources.toml) where one exists; the flag says it is English."""
+    raw = load("sources")[ref.id]
+    if current_language() == "fr":
+        if "url_fr" in raw:
+            return str(raw.get("title_fr", ref.title)), str(raw["url_fr"]), False
+        return ref.title, ref.url, True
+    return ref.title, ref.url, False
+
+
 def reference_item(ref: Source) -> str:
     """One Markdown list item: linked title, then the reliability mark where not plain official."""
     label = RELIABILITY_LABELS[ref.reliability]
-    mark = f" *({label})*" if label else ""
-    return f"- [{ref.title}]({ref.url}){mark}"
+    title, url, english = localized(ref)
+    marks = [say(label)] if label else []
+    if english:
+        marks.append(say("in English"))
+        title = english_title(title)
+    mark = f" *({'; '.join(marks)})*" if marks else ""
+    return f"- [{title}]({url}){mark}"
+
+
+def english_title(title: str) -> str:
+    """An English document's title on a French page, marked as English for screen readers."""
+    return '<span lang="en">' + html.escape(title, quote=False) + "</span>"
 
 
 def sources_section(source_ids: list[str], reviewed: date) -> str:
@@ -27,12 +51,13 @@ def sources_section(source_ids: list[str], reviewed: date) -> str:
 
     Raises KeyError for an id that is not in ``sources.toml``.
     """
-    lines = ["", "", "## Official sources", ""]
+    lines = ["", "", "## " + say("Official sources") + " { #official-sources }", ""]
     lines += [reference_item(source(source_id)) for source_id in source_ids]
     lines += [
         "",
-        f'<p class="cec-reviewed">Last reviewed: {long_date(reviewed)}.'
-        f"{checked_sentence(source_ids)}</p>",
+        '<p class="cec-reviewed">'
+        + say("Last reviewed: {date}.", date=long_date(reviewed))
+        + f"{checked_sentence(source_ids)}</p>",
         "",
     ]
     return "\n".join(lines)
@@ -45,5 +70,9 @@ def checked_sentence(source_ids: list[str]) -> str:
     if not days:
         return ""
     if len(days) == 1:
-        return f" Its sources were last checked on {long_date(days[0])}."
-    return f" Its sources were last checked between {long_date(days[0])} and {long_date(days[-1])}."
+        return " " + say("Its sources were last checked on {date}.", date=long_date(days[0]))
+    return " " + say(
+        "Its sources were last checked between {first} and {last}.",
+        first=long_date(days[0]),
+        last=long_date(days[-1]),
+    )

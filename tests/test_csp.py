@@ -122,7 +122,7 @@ def test_policy_allows_only_the_sites_own_origin(built_site: Path) -> None:
                 assert source in {"'self'", "'none'", "data:", "'wasm-unsafe-eval'"} or (
                     source.startswith("'sha256-")
                 ), f"{page}: {source}"
-        is_checker = page.relative_to(built_site).as_posix() == "checker/index.html"
+        is_checker = page.relative_to(built_site).as_posix() in csp.ENGINE_PAGES
         assert ("'wasm-unsafe-eval'" in policy["script-src"]) == is_checker
 
 

@@ -63,7 +63,7 @@ def test_precache_holds_checker_page_modules_and_runtime(built_site: Path) -> No
     }
     assert modules | runtime <= listed
     assert not [name for name in listed if name.startswith(tuple("pyodide/" + u for u in unused))]
-    for name in listed - {"checker/"}:
+    for name in listed - {"checker/", "fr/checker/"}:
         assert (built_site / name).is_file(), name
 
 
@@ -80,7 +80,10 @@ def test_only_the_checker_page_mentions_the_runtime(built_site: Path) -> None:
     """Guide pages carry no runtime reference, engine start or service worker script."""
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        is_checker = page.relative_to(built_site).as_posix() == "checker/index.html"
+        is_checker = page.relative_to(built_site).as_posix() in (
+            "checker/index.html",
+            "fr/checker/index.html",
+        )
         for marker in ("pyodide/", "checker/start.js", "checker/offline.js", "modulepreload"):
             assert (marker in html) == is_checker, f"{page}: {marker}"
 

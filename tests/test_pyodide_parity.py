@@ -106,3 +106,11 @@ def test_every_scenario_was_evaluated(pyodide_run: dict[str, Any]) -> None:
 def test_scenario_output_matches_cpython(scenario: Scenario, pyodide_run: dict[str, Any]) -> None:
     """check_json prints the same bytes in Pyodide 3.14 as in CPython."""
     assert pyodide_run["outputs"][scenario.name] == check_json(scenario.text)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
+def test_french_scenario_output_matches_cpython(
+    scenario: Scenario, pyodide_run: dict[str, Any]
+) -> None:
+    """check_json in French prints the same bytes in Pyodide 3.14 as in CPython (issue 15)."""
+    assert pyodide_run["outputs_fr"][scenario.name] == check_json(scenario.text, lang="fr")

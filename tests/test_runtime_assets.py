@@ -208,7 +208,7 @@ def test_checker_page_config_points_at_runtime(wheel: tuple[str, bytes]) -> None
 @pytest.mark.site  # publishes the runtime: bytecode made by Pyodide under Node
 def test_config_cannot_close_its_script_tag(monkeypatch: pytest.MonkeyPatch) -> None:
     """A "</" inside the JSON is escaped, so data cannot end the script element early."""
-    monkeypatch.setattr(runtime_assets, "form_metadata", lambda: {"name": "</script><b>"})
+    monkeypatch.setattr(runtime_assets, "form_metadata", lambda lang="en": {"name": "</script><b>"})
     block = runtime_assets.checker_config("checker/")
     inner = block.split(">", 1)[1].rsplit("</script>", 1)[0]
     assert "</" not in inner

@@ -11,9 +11,15 @@ document$.subscribe(() => {
         heading = candidate;
       }
     }
-    const section = heading ? heading.textContent.replace("¶", "").trim() : "Page";
+    // The words are the page's language's, from overrides/main.html (meta name="cec-table-label").
+    const words = document.querySelector('meta[name="cec-table-label"]');
+    const section = heading ? heading.textContent.replace("¶", "").trim() : words.dataset.page;
     wrapper.tabIndex = 0;
     wrapper.setAttribute("role", "region");
-    wrapper.setAttribute("aria-label", `Table ${index + 1} of ${wrappers.length}: ${section}`);
+    const label = words.content
+      .replace("{number}", String(index + 1))
+      .replace("{count}", String(wrappers.length))
+      .replace("{section}", section);
+    wrapper.setAttribute("aria-label", label);
   });
 });

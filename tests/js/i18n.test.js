@@ -6,8 +6,9 @@ import { fromPython } from "./support.js";
 test("every catalog template renders in JavaScript exactly as pycore.messages renders it", () => {
   const cases = fromPython("cases");
   assert.ok(cases.some((item) => item.key.startsWith("ui.")) && cases.some((item) => item.key.startsWith("work.")));
-  for (const { key, template, facts, text } of cases) {
-    assert.equal(render(template, facts, "en-CA"), text, `${key} with ${JSON.stringify(facts)}`);
+  assert.deepEqual([...new Set(cases.map((item) => item.locale))].sort(), ["en-CA", "fr-CA"]);
+  for (const { key, template, facts, text, locale } of cases) {
+    assert.equal(render(template, facts, locale), text, `${locale} ${key} with ${JSON.stringify(facts)}`);
   }
 });
 

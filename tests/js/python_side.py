@@ -33,7 +33,15 @@ def _value(spec: str, turn: int) -> Any:
 def cases() -> list[dict[str, Any]]:
     """Each template with a few sets of facts and the sentence Python renders from them."""
     out = []
-    for key, template in messages.catalog().items():
+    for lang, locale in (("en", "en-CA"), ("fr", "fr-CA")):
+        out += _cases(lang, locale)
+    return out
+
+
+def _cases(lang: str, locale: str) -> list[dict[str, Any]]:
+    """The cases of one language's catalog (``locale``: its ui.locale, for i18n.js)."""
+    out = []
+    for key, template in messages.catalog(lang).items():
         fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(template) if name]
         for turn in range(len(PLAIN)):
             facts = {
@@ -44,7 +52,8 @@ def cases() -> list[dict[str, Any]]:
                     "key": key,
                     "template": template,
                     "facts": facts,
-                    "text": messages.render(key, facts),
+                    "text": messages.render(key, facts, lang),
+                    "locale": locale,
                 }
             )
     return out

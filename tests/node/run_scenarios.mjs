@@ -48,14 +48,17 @@ def compile_all():
 from pycore.api import check_json
 
 outputs = {}
+outputs_fr = {}  # the French edition: same codes and figures, French sentences
 for item in json.loads(INPUTS_JSON):
     outputs[item["name"]] = check_json(item["text"])
+    outputs_fr[item["name"]] = check_json(item["text"], False, "fr")
 compiled, problems = compile_all()
 json.dumps({
     "python": ".".join(map(str, sys.version_info[:3])),
     "compiled": compiled,
     "compile_errors": problems,
     "outputs": outputs,
+    "outputs_fr": outputs_fr,
 })
 `);
 process.stdout.write(result + "\n");

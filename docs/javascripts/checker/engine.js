@@ -77,7 +77,9 @@ function createEngine(runtime) {
   }
 
   function post(id, profileText) {
-    worker.postMessage(JSON.stringify({ type: "check", id, profile: profileText }));
+    // The worker answers in the page's language (<html lang>, "en" or "fr").
+    const lang = globalThis.document?.documentElement.lang || "en";
+    worker.postMessage(JSON.stringify({ type: "check", id, profile: profileText, lang }));
   }
 
   function startWorker() {

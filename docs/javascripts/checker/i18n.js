@@ -1,10 +1,26 @@
 // The page's words: templates from the catalog (pycore/data/interface.<lang>.toml, delivered in
 // the form metadata) filled the way pycore/messages.py fills them, so a sentence reads the same
 // whichever side wrote it: {x} plain (numbers with separators, at most one decimal), {x:date} a
-// long date, {x:or} / {x:and} a list, {x:plural:hour} "1 hour" or "2 hours".
+// long date, {x:or} / {x:and} a list, {x:plural:hour} "1 hour" or "2 hours". French (ui.locale
+// fr-CA) is written as pycore/formatting.py writes it, not left to the browser's Intl data:
+// 1 560 (narrow no-break space), 1 302,9, 1er novembre 2026, "ou" / "et", singular under 2.
 
 const PLACEHOLDER = /\{(\w+)(?::([^}]*))?\}/g;
-const JOINS = { or: " or ", and: " and " };
+const JOINS = { en: { or: " or ", and: " and " }, fr: { or: " ou ", and: " et " } };
+const FRENCH_MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
 
 // Intl formatters are slow to build (about 0.1 ms each) and a result renders hundreds of
 // sentences: one set per locale.
@@ -17,25 +33,44 @@ export function formats(locale) {
 }
 
 function buildFormats(locale) {
-  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const tenths = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const whole = new Intl.NumberFormat("en-CA", { maximumFractionDigits: 0 });
+  const tenths = new Intl.NumberFormat("en-CA", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const english = (value) => (Number.isInteger(value) ? whole : tenths).format(value);
+  if (String(locale).startsWith("fr")) {
+    const separators = { ",": "\u202f", ".": "," };
+    return {
+      lang: "fr",
+      number: (value) => english(value).replace(/[,.]/g, (c) => separators[c]),
+      date: (iso) => {
+        const [year, month, day] = iso.split("-").map(Number);
+        return `${day === 1 ? "1er" : day} ${FRENCH_MONTHS[month - 1]} ${year}`;
+      },
+    };
+  }
   const long = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
   return {
-    number: (value) => (Number.isInteger(value) ? whole : tenths).format(value),
+    lang: "en",
+    number: english,
     date: (iso) => long.format(new Date(`${iso}T00:00:00Z`)),
   };
 }
 
+/** `word` for `value` of it: English plural but for 1; French from 2, words in s, x, z unchanged. */
+function plural(value, word, lang) {
+  if (lang === "fr") return Math.abs(value) < 2 || /[sxz]$/.test(word) ? word : `${word}s`;
+  return value === 1 ? word : `${word}s`;
+}
+
 function show(value, spec, format) {
   if (spec === "date") return format.date(value);
-  if (spec in JOINS) {
+  if (spec in JOINS.en) {
     const shown = value.map((item) => show(item, "", format));
     const parts = shown.length > 2 ? [shown.slice(0, -1).join(", "), shown.at(-1)] : shown;
-    return parts.join(JOINS[spec]);
+    return parts.join(JOINS[format.lang][spec]);
   }
   if (spec.startsWith("plural:")) {
     const word = spec.slice("plural:".length);
-    return `${show(value, "", format)} ${value === 1 ? word : `${word}s`}`;
+    return `${show(value, "", format)} ${plural(value, word, format.lang)}`;
   }
   if (spec) throw new Error(`unknown format {:${spec}}`);
   if (value === null || value === undefined) return "none"; // as Python prints None

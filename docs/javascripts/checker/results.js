@@ -97,7 +97,7 @@ function renderRequirement(requirement, context) {
   const links = (about ? about.provisions : [])
     .map((id) => sources[id])
     .filter((source) => source?.url)
-    .map((source) => h("a", { href: source.url, rel: "external" }, source.title));
+    .map((source) => h("a", { href: source.url, rel: "external", lang: source.lang }, source.title));
   // Guide paths are from the site root; the checker page is one level down.
   if (about && GUIDES[requirement.id]) links.push(h("a", { href: `../${about.guide}` }, t(GUIDES[requirement.id])));
   return h(

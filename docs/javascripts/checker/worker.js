@@ -129,7 +129,8 @@ async function loadEngine(runtime) {
   progress(3, "ui.engine_step_rules");
   pyodide.unpackArchive(await files.bytes(runtime.wheelURL), "wheel");
   const api = pyodide.pyimport("pycore.api");
-  return (text) => api.check_json(text);
+  // The page's language ("en" or "fr") picks the sentences; codes and figures do not change.
+  return (text, lang) => api.check_json(text, false, lang === "fr" ? "fr" : "en");
 }
 
 function start(runtime) {
@@ -141,7 +142,7 @@ function start(runtime) {
   );
 }
 
-async function check(id, profile) {
+async function check(id, profile, lang) {
   let check_json;
   try {
     check_json = await engine;
@@ -150,7 +151,7 @@ async function check(id, profile) {
     return;
   }
   try {
-    send({ type: "result", id, output: check_json(profile) });
+    send({ type: "result", id, output: check_json(profile, lang) });
   } catch (error) {
     send({ type: "result", id, error: String((error && error.message) || error) });
   }
@@ -159,5 +160,5 @@ async function check(id, profile) {
 self.onmessage = (event) => {
   const message = JSON.parse(event.data);
   if (message.type === "start") start(message.runtime);
-  else if (message.type === "check") check(message.id, message.profile);
+  else if (message.type === "check") check(message.id, message.profile, message.lang);
 };
