@@ -78,7 +78,7 @@ def fields(page: Page) -> list[Any]:
 
 
 def notice(page: Page) -> Any:
-    return page.locator(".cec-notice")
+    return page.locator(".cec-page-message")
 
 
 def no_axe_violations(page: Page) -> None:

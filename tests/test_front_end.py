@@ -117,3 +117,14 @@ def test_biome_finds_nothing() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def test_stylesheets_close_every_block() -> None:
+    """Every stylesheet closes each block it opens (an unclosed @media swallows what follows)."""
+    for sheet in (ROOT / "docs" / "stylesheets").glob("*.css"):
+        text = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        depth = 0
+        for character in text:
+            depth += {"{": 1, "}": -1}.get(character, 0)
+            assert depth >= 0, f"{sheet.name}: a block closes before it opens"
+        assert depth == 0, f"{sheet.name}: {depth} block(s) left open"

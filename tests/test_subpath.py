@@ -100,10 +100,11 @@ def test_guide_to_checker_journey_under_the_subpath(page: Page, subpath_url: str
     page.get_by_label("First day worked", exact=True).fill("2023-01-02")
     page.get_by_label("I still work here", exact=True).check()
     page.get_by_label("Paid hours a week (average)", exact=True).fill("37.5")
+    page.get_by_role("button", name="Add a language test").click()  # the form starts with none
     page.get_by_label("Test", exact=True).select_option("ielts_general")
-    page.get_by_label("Test date", exact=True).fill("2025-06-01")
-    for ability in ("Reading", "Writing", "Listening", "Speaking"):
-        page.get_by_label(ability, exact=True).fill("7")
+    page.get_by_label("Date of the test result", exact=True).fill("2025-06-01")
+    for ability in ("reading", "writing", "listening", "speaking"):  # labels carry the scale
+        page.locator(f'[data-field="{ability}"]').fill("7")
     page.get_by_role("button", name="Check my eligibility").click()
     page.get_by_test_id("verdict").wait_for(timeout=30_000)
 

@@ -36,7 +36,7 @@ function mount(root) {
   const announcer = root.querySelector("[data-cec-announcer]");
   const results = root.querySelector("[data-cec-results]");
   const formElement = root.querySelector("[data-cec-form]");
-  const notice = h("p", { class: "cec-notice", role: "status", hidden: true });
+  const notice = h("p", { class: "cec-page-message", role: "status", hidden: true });
   formElement.before(notice);
   let sequence = 0;
   let checking = false;
