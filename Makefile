@@ -5,7 +5,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-PY_SOURCES := pycore site_scripts tests bench
+PY_SOURCES := pycore site_scripts tests bench tools
 
 .PHONY: setup browser build serve dev check lint test bench clean
 

@@ -295,7 +295,9 @@ def launch(playwright: Playwright) -> Browser:
 def persistent(playwright: Playwright, profile_dir: Path, workers: bool = True) -> BrowserContext:
     """Chromium on an on-disk profile; ``workers=False`` blocks service workers."""
     return playwright.chromium.launch_persistent_context(
-        str(profile_dir), executable_path=CHROMIUM, args=ARGS,
+        str(profile_dir),
+        executable_path=CHROMIUM,
+        args=ARGS,
         service_workers="allow" if workers else "block",
     )
 
@@ -312,8 +314,14 @@ def cold(playwright: Playwright, url: str, mark_name: str, work: Path) -> float:
     return cold_on_link(playwright, url, mark_name, work, link=False)[0]
 
 
-def cold_on_link(playwright: Playwright, url: str, mark_name: str, work: Path, link: bool = True,
-                 traffic: Traffic | None = None) -> tuple[float, list[tuple[str, int]]]:
+def cold_on_link(
+    playwright: Playwright,
+    url: str,
+    mark_name: str,
+    work: Path,
+    link: bool = True,
+    traffic: Traffic | None = None,
+) -> tuple[float, list[tuple[str, int]]]:
     """A cold visit, on the emulated link unless ``link`` is false: ms to ``mark_name`` and the
     files sent until then (when ``traffic`` is given)."""
     profile_dir = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
@@ -332,8 +340,9 @@ def cold_on_link(playwright: Playwright, url: str, mark_name: str, work: Path, l
         shutil.rmtree(profile_dir, ignore_errors=True)
 
 
-def revisit(playwright: Playwright, first_url: str, again_url: str, work: Path,
-            workers: bool = True) -> float:
+def revisit(
+    playwright: Playwright, first_url: str, again_url: str, work: Path, workers: bool = True
+) -> float:
     """Visit, close the browser, start it again on the same profile: ms to ``cec:ready``."""
     profile_dir = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
     try:
@@ -366,8 +375,14 @@ def submits(playwright: Playwright, url: str, count: int) -> list[float]:
         browser.close()
 
 
-def page_bytes(playwright: Playwright, url: str, traffic: Traffic, site: Path, work: Path,
-               until: Callable[[Page], Any]) -> dict[str, int]:
+def page_bytes(
+    playwright: Playwright,
+    url: str,
+    traffic: Traffic,
+    site: Path,
+    work: Path,
+    until: Callable[[Page], Any],
+) -> dict[str, int]:
     """Bytes a fresh browser profile downloads for ``url`` until ``until(page)`` returns."""
     profile_dir = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
     context = persistent(playwright, profile_dir)
@@ -383,8 +398,9 @@ def page_bytes(playwright: Playwright, url: str, traffic: Traffic, site: Path, w
         shutil.rmtree(profile_dir, ignore_errors=True)
 
 
-def revisit_bytes(playwright: Playwright, url: str, traffic: Traffic, site: Path,
-                  work: Path) -> dict[str, int]:
+def revisit_bytes(
+    playwright: Playwright, url: str, traffic: Traffic, site: Path, work: Path
+) -> dict[str, int]:
     """Bytes downloaded by the second visit (after a restart) of the checker."""
     profile_dir = Path(tempfile.mkdtemp(prefix="profile-", dir=work))
     try:
@@ -416,9 +432,14 @@ def lighthouse(url: str, work: Path) -> dict[str, float] | str:
         return "npx not found"
     report = work / f"lighthouse-{abs(hash(url))}.json"
     command = [
-        npx, "--yes", "lighthouse@12", url,
+        npx,
+        "--yes",
+        "lighthouse@12",
+        url,
         "--only-categories=performance,accessibility",
-        "--output=json", f"--output-path={report}", "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        "--quiet",
         "--chrome-flags=--headless=new --no-sandbox " + " ".join(ARGS),
     ]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
@@ -465,8 +486,9 @@ def print_lighthouse(scores: dict[str, list[dict[str, float] | str]]) -> None:
 
 
 def summary(values: list[float]) -> str:
-    return (f"{statistics.median(values):8.0f} {min(values):8.0f} {max(values):8.0f}"
-            f" {len(values):5d}")
+    return (
+        f"{statistics.median(values):8.0f} {min(values):8.0f} {max(values):8.0f} {len(values):5d}"
+    )
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -482,11 +504,16 @@ def mb(n: float) -> str:
     return f"{n / 1e6:5.2f} MB"
 
 
-def link_runs(playwright: Playwright, urls: dict[str, str], traffic: Traffic, runs: int,
-              work: Path) -> dict[str, Any]:
+def link_runs(
+    playwright: Playwright, urls: dict[str, str], traffic: Traffic, runs: int, work: Path
+) -> dict[str, Any]:
     """Cold visits on the emulated link, baseline and checker alternating: times, files sent."""
-    found: dict[str, Any] = {"baseline": [], "checker": [], "baseline files": [],
-                             "checker files": []}
+    found: dict[str, Any] = {
+        "baseline": [],
+        "checker": [],
+        "baseline files": [],
+        "checker files": [],
+    }
     for round_ in range(runs):
         print(f"link round {round_ + 1}/{runs}", file=sys.stderr, flush=True)
         for name, mark_name in (("baseline", "cec:ready"), ("checker", "cec:result")):
@@ -499,8 +526,10 @@ def link_runs(playwright: Playwright, urls: dict[str, str], traffic: Traffic, ru
 def print_link(found: dict[str, Any], runs: int) -> float:
     """The emulated-link table; returns the ratio of medians."""
     down = LINK["downloadThroughput"] * 8 / 1e6
-    print(f"\nemulated link ({down:g} Mbit/s down, {LINK['uploadThroughput'] * 8 / 1e6:g} up,"
-          f" {LINK['latency']} ms latency), cold, {runs} alternating runs")
+    print(
+        f"\nemulated link ({down:g} Mbit/s down, {LINK['uploadThroughput'] * 8 / 1e6:g} up,"
+        f" {LINK['latency']} ms latency), cold, {runs} alternating runs"
+    )
     print(f"{'measure (ms)':45} {'median':>8} {'min':>8} {'max':>8} {'runs':>5}")
     print(f"{'baseline cold (link): navigation -> ready':45} {summary(found['baseline'])}")
     print(f"{'checker cold (link): share link -> verdict':45} {summary(found['checker'])}")
@@ -509,11 +538,15 @@ def print_link(found: dict[str, Any], runs: int) -> float:
     print(f"  ratio of medians {ratio:.2f}; per round {min(rounds):.2f}-{max(rounds):.2f}")
     # The emulation must cover the worker, which fetches nearly all the bytes: then no run can
     # receive faster than the link allows.
-    rates = [sum(size for _, size in sent) * 8 / (ms / 1000) / 1e6
-             for sent, ms in zip(found["baseline files"], found["baseline"], strict=True)]
+    rates = [
+        sum(size for _, size in sent) * 8 / (ms / 1000) / 1e6
+        for sent, ms in zip(found["baseline files"], found["baseline"], strict=True)
+    ]
     verdict = "yes" if max(rates) <= down * 1.02 else "NO (faster than the link)"
-    print(f"  worker throttled: baseline received at {min(rates):.1f}-{max(rates):.1f} Mbit/s"
-          f" on average (link {down:g}): {verdict}")
+    print(
+        f"  worker throttled: baseline received at {min(rates):.1f}-{max(rates):.1f} Mbit/s"
+        f" on average (link {down:g}): {verdict}"
+    )
     print("  wire bytes to the verdict / to ready, by file class (median of runs)")
     classes = [by_class(sent) for sent in found["checker files"]]
     bases = [by_class(sent) for sent in found["baseline files"]]
@@ -523,8 +556,10 @@ def print_link(found: dict[str, Any], runs: int) -> float:
         print(f"    {label:28} checker {mb(checker)}   baseline {mb(base)}")
     totals = [sum(counts.values()) for counts in classes]
     base_totals = [sum(counts.values()) for counts in bases]
-    print(f"    {'total':28} checker {mb(statistics.median(totals))}"
-          f"   baseline {mb(statistics.median(base_totals))}")
+    print(
+        f"    {'total':28} checker {mb(statistics.median(totals))}"
+        f"   baseline {mb(statistics.median(base_totals))}"
+    )
     return ratio
 
 
@@ -539,8 +574,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--lighthouse-only", action="store_true", help="only the Lighthouse runs")
     parser.add_argument("--no-link", action="store_true", help="skip the emulated-link runs")
-    parser.add_argument("--link-only", action="store_true",
-                        help="only the emulated-link runs (a quick comparison of one change)")
+    parser.add_argument(
+        "--link-only",
+        action="store_true",
+        help="only the emulated-link runs (a quick comparison of one change)",
+    )
     args = parser.parse_args(argv)
     if not (args.site / "checker" / "index.html").exists():
         print(f"{args.site} has no checker page: run `make build` first", file=sys.stderr)
@@ -559,77 +597,113 @@ def main(argv: list[str] | None = None) -> int:
                 print_lighthouse(lighthouse_runs(base, work, args.lighthouse_runs))
                 return 0
             if not args.no_link:
-                linked = link_runs(playwright, {"baseline": baseline, "checker": share},
-                                   traffic, args.runs, work)
+                linked = link_runs(
+                    playwright, {"baseline": baseline, "checker": share}, traffic, args.runs, work
+                )
             if args.link_only:
                 print_link(linked, args.runs)
                 return 0
             for round_ in range(args.runs):
                 print(f"round {round_ + 1}/{args.runs}", file=sys.stderr, flush=True)
                 results.setdefault("baseline cold: navigation -> ready", []).append(
-                    cold(playwright, baseline, "cec:ready", work))
+                    cold(playwright, baseline, "cec:ready", work)
+                )
                 results.setdefault("checker cold: share link -> verdict", []).append(
-                    cold(playwright, share, "cec:result", work))
+                    cold(playwright, share, "cec:result", work)
+                )
                 results.setdefault("checker cold: share link -> ready", []).append(
-                    cold(playwright, share, "cec:ready", work))
+                    cold(playwright, share, "cec:ready", work)
+                )
                 results.setdefault("baseline revisit: navigation -> ready", []).append(
-                    revisit(playwright, baseline, baseline, work))
+                    revisit(playwright, baseline, baseline, work)
+                )
                 results.setdefault("checker revisit: navigation -> ready", []).append(
-                    revisit(playwright, share, checker, work))
+                    revisit(playwright, share, checker, work)
+                )
                 # The same without the offline service worker: it must not slow revisits.
                 results.setdefault("checker revisit, service worker blocked", []).append(
-                    revisit(playwright, share, checker, work, workers=False))
+                    revisit(playwright, share, checker, work, workers=False)
+                )
             checks = submits(playwright, share, args.checks)
-            cold_bytes = page_bytes(playwright, share, traffic, site, work,
-                                    lambda page: mark(page, "cec:result"))
+            cold_bytes = page_bytes(
+                playwright, share, traffic, site, work, lambda page: mark(page, "cec:result")
+            )
             again_bytes = revisit_bytes(playwright, share, traffic, site, work)
-            guide_bytes = page_bytes(playwright, base + GUIDE_PAGE, traffic, site, work,
-                                     lambda page: None)
+            guide_bytes = page_bytes(
+                playwright, base + GUIDE_PAGE, traffic, site, work, lambda page: None
+            )
             scores = {}
             if not args.no_lighthouse:
                 scores = lighthouse_runs(base, work, args.lighthouse_runs)
 
-        print(f"\nSite benchmark: {args.runs} runs per variant, Chromium {CHROMIUM}, "
-              f"{os.cpu_count()} CPUs, 127.0.0.1 served like GitHub Pages"
-              " (max-age=600, gzip for text)\n")
+        print(
+            f"\nSite benchmark: {args.runs} runs per variant, Chromium {CHROMIUM}, "
+            f"{os.cpu_count()} CPUs, 127.0.0.1 served like GitHub Pages"
+            " (max-age=600, gzip for text)\n"
+        )
         print(f"{'measure (ms)':45} {'median':>8} {'min':>8} {'max':>8} {'runs':>5}")
         for name, values in results.items():
             print(f"{name:45} {summary(values)}")
-        print(f"{'checker submit -> verdict':45} p50 {percentile(checks, 50):6.1f}"
-              f"   p95 {percentile(checks, 95):6.1f}   max {max(checks):6.1f}"
-              f"   ({len(checks)} checks)")
+        print(
+            f"{'checker submit -> verdict':45} p50 {percentile(checks, 50):6.1f}"
+            f"   p95 {percentile(checks, 95):6.1f}   max {max(checks):6.1f}"
+            f"   ({len(checks)} checks)"
+        )
         link_ratio = print_link(linked, args.runs) if linked else None
 
         def ratio(a: str, b: str) -> float:
             return statistics.median(results[a]) / statistics.median(results[b])
 
-        cold_ratio = ratio("checker cold: share link -> verdict",
-                           "baseline cold: navigation -> ready")
-        again_ratio = ratio("checker revisit: navigation -> ready",
-                            "baseline revisit: navigation -> ready")
+        cold_ratio = ratio(
+            "checker cold: share link -> verdict", "baseline cold: navigation -> ready"
+        )
+        again_ratio = ratio(
+            "checker revisit: navigation -> ready", "baseline revisit: navigation -> ready"
+        )
         p95 = percentile(checks, 95)
         print("\ntargets")
         if link_ratio is not None:
-            print(f"  link: cold verdict / baseline cold   {link_ratio:5.2f}  (<= 0.60) "
-                  f"{'met' if link_ratio <= 0.6 else 'NOT met'}")
-        print(f"  cold verdict / baseline cold ready   {cold_ratio:5.2f}  (<= 0.50) "
-              f"{'met' if cold_ratio <= 0.5 else 'NOT met'}")
-        print(f"  revisit ready / baseline revisit     {again_ratio:5.2f}  (<= 0.50) "
-              f"{'met' if again_ratio <= 0.5 else 'NOT met'}")
-        print(f"  cold bytes to the verdict            {mb(cold_bytes['wire'])} (<= 6 MB) "
-              f"{'met' if cold_bytes['wire'] <= 6e6 else 'NOT met'}")
-        print(f"  revisit bytes                        {again_bytes['wire']:5d}  (= 0) "
-              f"{'met' if again_bytes['wire'] == 0 else 'NOT met'}")
-        print(f"  submit -> verdict p95                {p95:5.1f} ms (<= 50) "
-              f"{'met' if p95 <= 50 else 'NOT met'}")
-        print(f"  guide page Pyodide bytes             {guide_bytes['pyodide']:5d}  (= 0) "
-              f"{'met' if guide_bytes['pyodide'] == 0 else 'NOT met'}")
-        print("\nbytes transferred (wire: counted by the server, text gzipped like GitHub Pages;"
-              " raw: the files' sizes)")
-        for name, counts in (("checker cold", cold_bytes), ("checker revisit", again_bytes),
-                             ("guide page " + GUIDE_PAGE, guide_bytes)):
-            print(f"  {name:38} wire {kb(counts['wire']):>11}  raw {kb(counts['raw']):>11}"
-                  f"  requests {counts['requests']:3d}  pyodide {kb(counts['pyodide'])}")
+            print(
+                f"  link: cold verdict / baseline cold   {link_ratio:5.2f}  (<= 0.60) "
+                f"{'met' if link_ratio <= 0.6 else 'NOT met'}"
+            )
+        print(
+            f"  cold verdict / baseline cold ready   {cold_ratio:5.2f}  (<= 0.50) "
+            f"{'met' if cold_ratio <= 0.5 else 'NOT met'}"
+        )
+        print(
+            f"  revisit ready / baseline revisit     {again_ratio:5.2f}  (<= 0.50) "
+            f"{'met' if again_ratio <= 0.5 else 'NOT met'}"
+        )
+        print(
+            f"  cold bytes to the verdict            {mb(cold_bytes['wire'])} (<= 6 MB) "
+            f"{'met' if cold_bytes['wire'] <= 6e6 else 'NOT met'}"
+        )
+        print(
+            f"  revisit bytes                        {again_bytes['wire']:5d}  (= 0) "
+            f"{'met' if again_bytes['wire'] == 0 else 'NOT met'}"
+        )
+        print(
+            f"  submit -> verdict p95                {p95:5.1f} ms (<= 50) "
+            f"{'met' if p95 <= 50 else 'NOT met'}"
+        )
+        print(
+            f"  guide page Pyodide bytes             {guide_bytes['pyodide']:5d}  (= 0) "
+            f"{'met' if guide_bytes['pyodide'] == 0 else 'NOT met'}"
+        )
+        print(
+            "\nbytes transferred (wire: counted by the server, text gzipped like GitHub Pages;"
+            " raw: the files' sizes)"
+        )
+        for name, counts in (
+            ("checker cold", cold_bytes),
+            ("checker revisit", again_bytes),
+            ("guide page " + GUIDE_PAGE, guide_bytes),
+        ):
+            print(
+                f"  {name:38} wire {kb(counts['wire']):>11}  raw {kb(counts['raw']):>11}"
+                f"  requests {counts['requests']:3d}  pyodide {kb(counts['pyodide'])}"
+            )
         if scores:
             print_lighthouse(scores)
     finally:

@@ -306,9 +306,7 @@ def _speech_facts(speech: Speech) -> dict[str, Any]:
     return facts
 
 
-def _two_way(
-    factor: str, row_value: int | str, figures: Figures, lowest: int, day: date
-) -> Scored:
+def _two_way(factor: str, row_value: int | str, figures: Figures, lowest: int, day: date) -> Scored:
     """A transferability group: two tables added, capped at the group maximum."""
     cap = grid_value("max_transferability_group", day)
     found: dict[str, int] = {}
@@ -363,17 +361,32 @@ def score_in_order(
     if figures.age is None:
         add(_missing("age", age_table.most(column), ["crs.date_of_birth"]))
     else:
-        add(Scored("age", age_table.points(figures.age, column), age_table.most(column),
-                   "crs.age", {"age": figures.age, "on": day.isoformat()}))
+        add(
+            Scored(
+                "age",
+                age_table.points(figures.age, column),
+                age_table.most(column),
+                "crs.age",
+                {"age": figures.age, "on": day.isoformat()},
+            )
+        )
 
     education_table = table("education")
     if figures.education is None:
         add(_missing("education", education_table.most(column), ["crs.education"]))
     else:
-        add(Scored("education", education_table.points(figures.education, column),
-                   education_table.most(column), "crs.education",
-                   {"education": figures.education,
-                    "education_label": _label(education_table, figures.education)}))
+        add(
+            Scored(
+                "education",
+                education_table.points(figures.education, column),
+                education_table.most(column),
+                "crs.education",
+                {
+                    "education": figures.education,
+                    "education_label": _label(education_table, figures.education),
+                },
+            )
+        )
 
     points, most = _language_points(first, "first_language", column)
     if first is None:
@@ -391,9 +404,15 @@ def score_in_order(
     if figures.canadian_years is None:  # never: counted from jobs when not entered
         add(_missing("canadian_work", work_table.most(column), ["crs.canadian_work_years"]))
     else:
-        add(Scored("canadian_work", work_table.points(figures.canadian_years, column),
-                   work_table.most(column), "crs.canadian_work",
-                   {"years": figures.canadian_years}))
+        add(
+            Scored(
+                "canadian_work",
+                work_table.points(figures.canadian_years, column),
+                work_table.most(column),
+                "crs.canadian_work",
+                {"years": figures.canadian_years},
+            )
+        )
 
     factors += _spouse_factors(figures)
 
@@ -409,20 +428,34 @@ def score_in_order(
             add(_two_way(factor, value, figures, lowest, day))
     certificate_table = table("transferability_certificate")
     if figures.certificate is None:
-        add(_missing("transferability_certificate", certificate_table.most(0),
-                     ["crs.certificate_of_qualification"]))
+        add(
+            _missing(
+                "transferability_certificate",
+                certificate_table.most(0),
+                ["crs.certificate_of_qualification"],
+            )
+        )
     else:
         earned = certificate_table.points(lowest, 0) if figures.certificate else 0
         reason = "crs.certificate" if figures.certificate else "crs.no_certificate"
-        add(Scored("transferability_certificate", earned, certificate_table.most(0), reason,
-                   {"lowest_level": lowest}))
+        add(
+            Scored(
+                "transferability_certificate",
+                earned,
+                certificate_table.most(0),
+                reason,
+                {"lowest_level": lowest},
+            )
+        )
 
     factors += _additional_factors(figures, day)
 
     by_id = {item.id: item for item in factors}
     sections: dict[str, int | None] = {}
-    caps = {"transferability": grid_value("max_transferability", day),
-            "additional": grid_value("max_additional", day)}
+    caps = {
+        "transferability": grid_value("max_transferability", day),
+        "additional": grid_value("max_additional", day),
+    }
     for section, ids in SECTIONS.items():
         values = [by_id[i].points for i in ids]
         summed = None if None in values else sum(v or 0 for v in values)
@@ -430,8 +463,7 @@ def score_in_order(
             summed = min(summed, caps[section])
         sections[section] = summed
     parts = list(sections.values())
-    total = None if None in parts else min(sum(p or 0 for p in parts),
-                                           grid_value("max_total", day))
+    total = None if None in parts else min(sum(p or 0 for p in parts), grid_value("max_total", day))
     return Breakdown(factors, sections, total, first, second)
 
 
@@ -449,24 +481,40 @@ def _spouse_factors(figures: Figures) -> list[Scored]:
     if figures.spouse_education is None:
         result.append(_missing(ids[0], education_table.most(0), ["crs.spouse.education"]))
     else:
-        result.append(Scored(ids[0], education_table.points(figures.spouse_education, 0),
-                             education_table.most(0), "crs.spouse_education",
-                             {"education": figures.spouse_education,
-                              "education_label": _label(education_table,
-                                                        figures.spouse_education)}))
+        result.append(
+            Scored(
+                ids[0],
+                education_table.points(figures.spouse_education, 0),
+                education_table.most(0),
+                "crs.spouse_education",
+                {
+                    "education": figures.spouse_education,
+                    "education_label": _label(education_table, figures.spouse_education),
+                },
+            )
+        )
     points, most = _language_points(figures.spouse_speech, "spouse_language", 0)
     if figures.spouse_speech is None:
         result.append(Scored(ids[1], 0, most, "crs.spouse_language_none", {}))
     else:
-        result.append(Scored(ids[1], points, most, "crs.spouse_language",
-                             _speech_facts(figures.spouse_speech)))
+        result.append(
+            Scored(
+                ids[1], points, most, "crs.spouse_language", _speech_facts(figures.spouse_speech)
+            )
+        )
     work_table = table("spouse_canadian_work")
     if figures.spouse_years is None:
         result.append(_missing(ids[2], work_table.most(0), ["crs.spouse.canadian_work_years"]))
     else:
-        result.append(Scored(ids[2], work_table.points(figures.spouse_years, 0),
-                             work_table.most(0), "crs.spouse_canadian_work",
-                             {"years": figures.spouse_years}))
+        result.append(
+            Scored(
+                ids[2],
+                work_table.points(figures.spouse_years, 0),
+                work_table.most(0),
+                "crs.spouse_canadian_work",
+                {"years": figures.spouse_years},
+            )
+        )
     return result
 
 
@@ -477,18 +525,30 @@ def _additional_factors(figures: Figures, day: date) -> list[Scored]:
     result = []
     (nomination,) = additional_rows("provincial_nomination")
     if figures.nomination is None:
-        result.append(_missing("provincial_nomination", value(nomination),
-                               ["crs.provincial_nomination"]))
+        result.append(
+            _missing("provincial_nomination", value(nomination), ["crs.provincial_nomination"])
+        )
     else:
-        result.append(Scored("provincial_nomination", value(nomination) if figures.nomination
-                             else 0, value(nomination),
-                             "crs.nomination" if figures.nomination else "crs.no_nomination"))
+        result.append(
+            Scored(
+                "provincial_nomination",
+                value(nomination) if figures.nomination else 0,
+                value(nomination),
+                "crs.nomination" if figures.nomination else "crs.no_nomination",
+            )
+        )
     (sibling,) = additional_rows("sibling")
     if figures.sibling is None:
         result.append(_missing("sibling", value(sibling), ["crs.sibling_in_canada"]))
     else:
-        result.append(Scored("sibling", value(sibling) if figures.sibling else 0, value(sibling),
-                             "crs.sibling" if figures.sibling else "crs.no_sibling"))
+        result.append(
+            Scored(
+                "sibling",
+                value(sibling) if figures.sibling else 0,
+                value(sibling),
+                "crs.sibling" if figures.sibling else "crs.no_sibling",
+            )
+        )
     result.append(_french(figures, day))
     rows = additional_rows("canadian_education")
     most = max(value(row) for row in rows)
@@ -498,16 +558,21 @@ def _additional_factors(figures: Figures, day: date) -> list[Scored]:
         found = [row for row in rows if figures.canadian_education in row["values"]]
         points = value(found[0]) if found else 0
         reason = "crs.canadian_education" if found else "crs.no_canadian_education"
-        result.append(Scored("canadian_education", points, most, reason,
-                             {"canadian_education": figures.canadian_education}))
+        result.append(
+            Scored(
+                "canadian_education",
+                points,
+                most,
+                reason,
+                {"canadian_education": figures.canadian_education},
+            )
+        )
     return result
 
 
 def _french(figures: Figures, day: date) -> Scored:
     """NCLC 7+ in all four French abilities: the higher amount with CLB 5+ in all four English."""
-    weak, strong = (
-        grid_value(str(row["parameter"]), day) for row in additional_rows("french")
-    )
+    weak, strong = (grid_value(str(row["parameter"]), day) for row in additional_rows("french"))
     french_level = grid_value("french_points_french_level", day)
     english_level = grid_value("french_points_english_level", day)
     facts: dict[str, Any] = {"french_level": french_level, "english_level": english_level}
@@ -616,9 +681,16 @@ def assess_crs(profile: Profile, supported: bool = True) -> dict[str, Any] | Non
     day = profile.application_date
     if not supported:
         empty = dict.fromkeys(("total", *SECTIONS), None)
-        return {**empty, "grid_effective": None, "missing": [], "factors": [],
-                "reasons": ["rules.date_not_supported"], "improvements": [], "lowers": [],
-                "rounds": None}
+        return {
+            **empty,
+            "grid_effective": None,
+            "missing": [],
+            "factors": [],
+            "reasons": ["rules.date_not_supported"],
+            "improvements": [],
+            "lowers": [],
+            "rounds": None,
+        }
     figures, work = figures_of(profile, day)
     breakdown = score(figures, day)
     factors = [
@@ -630,14 +702,16 @@ def assess_crs(profile: Profile, supported: bool = True) -> dict[str, Any] | Non
         "max_total": grid_value("max_total", day),
         "section_max": section_maxima(figures.with_spouse, day),
         "grid_effective": grid_effective(day).isoformat(),
-        "missing": sorted(set(crs.missing) | {f for i in breakdown.factors
-                                              for f in i.facts.get("fields", [])}),
+        "missing": sorted(
+            set(crs.missing) | {f for i in breakdown.factors for f in i.facts.get("fields", [])}
+        ),
         "factors": factors,
         "with_spouse": figures.with_spouse,
         "first_language": breakdown.first.language if breakdown.first else None,
         "references": grid_references(),
-        "not_scored": (["arranged_employment"]
-                       if grid_value("arranged_employment_points", day) else []),
+        "not_scored": (
+            ["arranged_employment"] if grid_value("arranged_employment_points", day) else []
+        ),
     }
     if "crs.spouse" in crs.missing:  # which columns apply is unknown: core and spouse too
         result.update(total=None, core=None, spouse=None)
@@ -740,26 +814,50 @@ class Levers:
         def offer(lever_id: str, reason: str, total: int, **facts: Any) -> None:
             if total > self.total:
                 facts.update(total=total, gain=total - self.total)
-                found.append({"id": lever_id, "total": total, "gain": total - self.total,
-                              "reasons": [reason], "message": messages.render(reason, facts),
-                              "facts": facts})
+                found.append(
+                    {
+                        "id": lever_id,
+                        "total": total,
+                        "gain": total - self.total,
+                        "reasons": [reason],
+                        "message": messages.render(reason, facts),
+                        "facts": facts,
+                    }
+                )
 
         figures = self.figures
         for language in ("english", "french"):
             speech: Speech | None = getattr(figures, language)
             if speech is None:
                 level = grid_value("french_points_french_level", self.day)
-                hypothetical = Speech(language, dict.fromkeys(charts.ABILITIES, level),
-                                      "NCLC" if language == "french" else "CLB")
-                reason = ("crs.improve_french_test" if language == "french"
-                          else "crs.improve_english_test")
-                offer(f"{language}_test", reason, self._total(**{language: hypothetical}),
-                      level=level, level_name=hypothetical.level_name)
+                hypothetical = Speech(
+                    language,
+                    dict.fromkeys(charts.ABILITIES, level),
+                    "NCLC" if language == "french" else "CLB",
+                )
+                reason = (
+                    "crs.improve_french_test"
+                    if language == "french"
+                    else "crs.improve_english_test"
+                )
+                offer(
+                    f"{language}_test",
+                    reason,
+                    self._total(**{language: hypothetical}),
+                    level=level,
+                    level_name=hypothetical.level_name,
+                )
                 continue
             for ability, level, score_needed, total in self._next_band(speech, language):
-                offer(f"{language}.{ability}", "crs.improve_language_band", total,
-                      ability=ability, level=level, score_needed=score_needed,
-                      **_test_facts(speech))
+                offer(
+                    f"{language}.{ability}",
+                    "crs.improve_language_band",
+                    total,
+                    ability=ability,
+                    level=level,
+                    score_needed=score_needed,
+                    **_test_facts(speech),
+                )
         if figures.canadian_years is not None:
             years = figures.canadian_years + 1
             reached = None
@@ -784,26 +882,39 @@ class Levers:
         if speech is None:
             level = grid_value("french_points_french_level", self.day)
             hypothetical = Speech("english", dict.fromkeys(charts.ABILITIES, level), "CLB")
-            offer("spouse_test", "crs.improve_spouse_test",
-                  self._total(spouse_speech=hypothetical), level=level)
+            offer(
+                "spouse_test",
+                "crs.improve_spouse_test",
+                self._total(spouse_speech=hypothetical),
+                level=level,
+            )
         else:
             for ability, level, score_needed, total in self._next_band(speech, "spouse_speech"):
-                offer(f"spouse.{ability}", "crs.improve_spouse_band", total,
-                      ability=ability, level=level, score_needed=score_needed,
-                      **_test_facts(speech))
+                offer(
+                    f"spouse.{ability}",
+                    "crs.improve_spouse_band",
+                    total,
+                    ability=ability,
+                    level=level,
+                    score_needed=score_needed,
+                    **_test_facts(speech),
+                )
         if figures.spouse_education is not None:
             levels = education_levels()
             grid = table("spouse_education")
-            for higher in levels[levels.index(figures.spouse_education) + 1:]:
+            for higher in levels[levels.index(figures.spouse_education) + 1 :]:
                 total = self._total(spouse_education=higher)
                 if total > self.total:
-                    offer("spouse_education", "crs.improve_spouse_education", total,
-                          education=higher, education_label=_label(grid, higher))
+                    offer(
+                        "spouse_education",
+                        "crs.improve_spouse_education",
+                        total,
+                        education=higher,
+                        education_label=_label(grid, higher),
+                    )
                     break
 
-    def _next_band(
-        self, speech: Speech, field_name: str
-    ) -> list[tuple[str, int, str, int]]:
+    def _next_band(self, speech: Speech, field_name: str) -> list[tuple[str, int, str, int]]:
         """Per ability, the first higher level (up to the chart's top row) that raises the
         total: (ability, level, lowest score reaching it, new total)."""
         chart = speech.result.chart if speech.result is not None else None
@@ -826,9 +937,17 @@ class Levers:
         def note(kind: str, reason: str, when: date, total: int, **facts: Any) -> None:
             if total < self.total:
                 facts.update(date=when.isoformat(), total=total, loss=self.total - total)
-                found.append({"id": kind, "date": when.isoformat(), "total": total,
-                              "loss": self.total - total, "reasons": [reason],
-                              "message": messages.render(reason, facts), "facts": facts})
+                found.append(
+                    {
+                        "id": kind,
+                        "date": when.isoformat(),
+                        "total": total,
+                        "loss": self.total - total,
+                        "reasons": [reason],
+                        "message": messages.render(reason, facts),
+                        "facts": facts,
+                    }
+                )
 
         figures = self.figures
         if crs.date_of_birth is not None and figures.age is not None:
@@ -838,8 +957,13 @@ class Levers:
             for age in (start for start in starts if start > figures.age):
                 total = self._total(age=age)
                 if total < previous:
-                    note("age", "crs.lower_birthday", shift_years(crs.date_of_birth, age),
-                         total, age=age)
+                    note(
+                        "age",
+                        "crs.lower_birthday",
+                        shift_years(crs.date_of_birth, age),
+                        total,
+                        age=age,
+                    )
                     shown += 1
                 previous = total
                 if shown == BIRTHDAYS_SHOWN:
@@ -852,20 +976,35 @@ class Levers:
             later = best_speeches(
                 [judge_test(t, expires) for t in self.profile.language_tests], figures.with_spouse
             ).get(language)
-            note(f"{language}_test", "crs.lower_test_expiry", expires,
-                 self._total(**{language: later}), **_test_facts(speech))
+            note(
+                f"{language}_test",
+                "crs.lower_test_expiry",
+                expires,
+                self._total(**{language: later}),
+                **_test_facts(speech),
+            )
         spouse = figures.spouse_speech
         if spouse is not None and spouse.result is not None and spouse.result.valid_until:
             expires = spouse.result.valid_until + ONE_DAY
-            note("spouse_test", "crs.lower_spouse_test_expiry", expires,
-                 self._total(spouse_speech=None), **_test_facts(spouse))
+            note(
+                "spouse_test",
+                "crs.lower_spouse_test_expiry",
+                expires,
+                self._total(spouse_speech=None),
+                **_test_facts(spouse),
+            )
         if self.work is not None and self.work.years > 0:
             basis = self.work.basis
             when = date_falling_below(basis, self.day, basis.required * self.work.years)
             if when is not None:
-                note("canadian_work", "crs.lower_canadian_year", when,
-                     self._total(canadian_years=self.work.years - 1),
-                     years_after=self.work.years - 1, window_years=basis.rules.window_years)
+                note(
+                    "canadian_work",
+                    "crs.lower_canadian_year",
+                    when,
+                    self._total(canadian_years=self.work.years - 1),
+                    years_after=self.work.years - 1,
+                    window_years=basis.rules.window_years,
+                )
         found.sort(key=lambda item: (item["date"], item["id"]))
         return found
 
@@ -882,10 +1021,11 @@ def _test_facts(speech: Speech) -> dict[str, Any]:
     if result is None:
         return {"level_name": speech.level_name}
     chart = result.chart
-    return {"test_name": chart.name if chart else result.test.test,
-            "test_date": result.test.date.isoformat(), "level_name": speech.level_name}
-
-
+    return {
+        "test_name": chart.name if chart else result.test.test,
+        "test_date": result.test.date.isoformat(),
+        "level_name": speech.level_name,
+    }
 
 
 # ---------------------------------------------------------------- recent rounds
@@ -897,8 +1037,13 @@ def rounds(total: int, day: date) -> dict[str, Any]:
 
     def shown(row: dict[str, Any]) -> dict[str, Any]:
         entry: dict[str, Any] = {key: row[key] for key in ("number", "name") if key in row}
-        return {"date": row["date"].isoformat(), **entry, "invitations": row["invitations"],
-                "cutoff": row["cutoff"], "cleared": total >= row["cutoff"]}
+        return {
+            "date": row["date"].isoformat(),
+            **entry,
+            "invitations": row["invitations"],
+            "cutoff": row["cutoff"],
+            "cleared": total >= row["cutoff"],
+        }
 
     def program(name: str) -> list[dict[str, Any]]:
         rows = [row for row in data.get(name, []) if row["date"] <= day]
@@ -922,4 +1067,3 @@ def rounds(total: int, day: date) -> dict[str, Any]:
         "reasons": ["crs.rounds"],
         "message": messages.render("crs.rounds", facts) if cec else None,
     }
-

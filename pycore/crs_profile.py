@@ -98,8 +98,12 @@ def parse_crs(check: _Collector, raw: Any, application_date: date | None) -> Crs
             check.add("crs.date_of_birth", "input.birth_too_early", highest=MAX_AGE)
     education = _choice(check, raw, "education", "crs.education", education_levels(), missing)
     canadian = _choice(
-        check, raw, "canadian_education", "crs.canadian_education",
-        canadian_education_levels(), missing,
+        check,
+        raw,
+        "canadian_education",
+        "crs.canadian_education",
+        canadian_education_levels(),
+        missing,
     )
     foreign = _years(check, raw, "foreign_work_years", "crs.foreign_work_years", missing)
     canadian_years = _years(check, raw, "canadian_work_years", "crs.canadian_work_years", None)

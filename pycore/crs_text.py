@@ -17,8 +17,10 @@ def crs_lines(crs: dict[str, Any] | None) -> list[str]:
         lines = [messages.render("crs.text_total", crs)]
     shown = dict.fromkeys(factor["message"] for factor in crs["factors"])  # spouse lines once
     lines += [f"- {message}" for message in shown]
-    for key, items in (("crs.text_improvements", crs["improvements"]),
-                       ("crs.text_lowers", crs["lowers"])):
+    for key, items in (
+        ("crs.text_improvements", crs["improvements"]),
+        ("crs.text_lowers", crs["lowers"]),
+    ):
         if items:
             lines += ["", messages.render(key, {})]
             lines += [f"- {item['message']}" for item in items]

@@ -76,9 +76,7 @@ def date_falling_below(basis: Counting, application_date: date, units: int) -> d
     years = basis.rules.window_years
     start = application_date.toordinal() + 1
     last_change = max(basis.timeline.starts, default=start)
-    horizon = min(
-        max(start, last_change) + 366 * (years + _LEAP_CYCLE_YEARS), date.max.toordinal()
-    )
+    horizon = min(max(start, last_change) + 366 * (years + _LEAP_CYCLE_YEARS), date.max.toordinal())
     points = sorted({start, horizon, *(_breakpoints(basis, start, horizon))})
 
     def shortfall(day: int) -> int:  # at least 1 - units exactly when the total is under units

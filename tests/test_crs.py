@@ -74,9 +74,9 @@ def test_summary_maxima_agree_with_the_grid_rows() -> None:
     for column, key in ((0, "with_spouse"), (1, "without_spouse")):
         assert rows["Age"][key] == crs.table("age").most(column)
         assert rows["Level of education"][key] == crs.table("education").most(column)
-        languages = 4 * crs.table("first_language").most(column) + crs.table(
-            "second_language"
-        ).cap[column]
+        languages = (
+            4 * crs.table("first_language").most(column) + crs.table("second_language").cap[column]
+        )
         assert rows["Official languages"][key] == languages
         assert rows["Canadian work experience"][key] == crs.table("canadian_work").most(column)
     spouse = sum(
@@ -88,8 +88,14 @@ def test_summary_maxima_agree_with_the_grid_rows() -> None:
 
 def test_every_grid_row_is_reachable_and_rows_do_not_overlap() -> None:
     """Each numeric table's rows cover 0 to 120 once each, so every figure has one row."""
-    for factor_id in ("age", "first_language", "second_language", "canadian_work",
-                      "spouse_language", "spouse_canadian_work"):
+    for factor_id in (
+        "age",
+        "first_language",
+        "second_language",
+        "canadian_work",
+        "spouse_language",
+        "spouse_canadian_work",
+    ):
         grid = crs.table(factor_id)
         for value in range(0, 121):
             holding = [r for r in grid.rows if r.get("min", value) <= value <= r.get("max", value)]
@@ -159,8 +165,14 @@ def test_entered_canadian_years_override_the_jobs() -> None:
 
 def test_first_language_is_the_order_with_the_higher_total() -> None:
     """The French test is first when it scores more, whichever order the tests come in."""
-    french = {"test": "tef_canada", "date": TEST_DAY.isoformat(),
-              "reading": 546, "writing": 558, "listening": 546, "speaking": 556}
+    french = {
+        "test": "tef_canada",
+        "date": TEST_DAY.isoformat(),
+        "reading": 546,
+        "writing": 558,
+        "listening": 546,
+        "speaking": 556,
+    }
     one = check(crs_object(), [celpip(6), french])
     two = check(crs_object(), [french, celpip(6)])
     assert one["crs"]["first_language"] == two["crs"]["first_language"] == "french"
@@ -170,8 +182,14 @@ def test_first_language_is_the_order_with_the_higher_total() -> None:
 
 def test_second_language_cap_applies_only_with_a_spouse() -> None:
     """CLB 9+ in the second language gives 24 single and the 22 cap with a spouse."""
-    french = {"test": "tef_canada", "date": TEST_DAY.isoformat(),
-              "reading": 546, "writing": 558, "listening": 546, "speaking": 556}
+    french = {
+        "test": "tef_canada",
+        "date": TEST_DAY.isoformat(),
+        "reading": 546,
+        "writing": 558,
+        "listening": 546,
+        "speaking": 556,
+    }
     spouse = {"education": "none", "canadian_work_years": 0}
     single = check(crs_object(), [celpip(10), french])
     paired = check(crs_object(spouse=spouse), [celpip(10), french])
@@ -182,9 +200,14 @@ def test_second_language_cap_applies_only_with_a_spouse() -> None:
 
 def test_sections_add_up_and_respect_the_caps() -> None:
     """The total is the sum of the sections; transferability and additional are capped."""
-    fields = crs_object(education="two_or_more", foreign_work_years=3,
-                        certificate_of_qualification=True, provincial_nomination=True,
-                        sibling_in_canada=True, canadian_education="three_year_or_more")
+    fields = crs_object(
+        education="two_or_more",
+        foreign_work_years=3,
+        certificate_of_qualification=True,
+        provincial_nomination=True,
+        sibling_in_canada=True,
+        canadian_education="three_year_or_more",
+    )
     result = check(fields, [celpip(9)])["crs"]
     day = APP
     assert result["transferability"] == crs.grid_value("max_transferability", day)
@@ -243,9 +266,16 @@ def test_unknown_spouse_status_leaves_the_spouse_dependent_sums_null() -> None:
         ({"date_of_birth": years_before(APP, 121).isoformat()}, "crs.date_of_birth"),
         ({"foreign_work_years": -1}, "crs.foreign_work_years"),
         ({"foreign_work_years": 2.5}, "crs.foreign_work_years"),
-        ({"spouse": {"education": "none", "canadian_work_years": 0,
-                     "language_test": {**celpip(7), "reading": 13}}},
-         "crs.spouse.language_test.reading"),
+        (
+            {
+                "spouse": {
+                    "education": "none",
+                    "canadian_work_years": 0,
+                    "language_test": {**celpip(7), "reading": 13},
+                }
+            },
+            "crs.spouse.language_test.reading",
+        ),
     ],
 )
 def test_bad_crs_values_are_field_errors(change: dict[str, Any], path: str) -> None:
@@ -272,8 +302,9 @@ def test_improvement_for_a_canadian_year_gives_the_projected_date() -> None:
     """The next Canadian year is dated when the ongoing job reaches it, and holds there."""
     fields = crs_object(canadian_work_years=None)
     jobs = [job(APP - timedelta(days=100), None)]
-    lever = next(i for i in check(fields, jobs=jobs)["crs"]["improvements"]
-                 if i["id"] == "canadian_work")
+    lever = next(
+        i for i in check(fields, jobs=jobs)["crs"]["improvements"] if i["id"] == "canadian_work"
+    )
     reached = date.fromisoformat(lever["facts"]["reached_on"])
     assert check(fields, jobs=jobs, app=reached)["crs"]["total"] == lever["total"]
     day_before = check(fields, jobs=jobs, app=reached - timedelta(days=1))["crs"]["total"]
@@ -295,7 +326,7 @@ def test_rounds_count_the_recent_cec_cutoffs_cleared() -> None:
     fields = crs_object(provincial_nomination=True)
     result = check(fields)["crs"]
     cec = sorted((r for r in load("draws")["cec"] if r["date"] <= APP), key=lambda r: r["date"])
-    recent = cec[-crs.ROUNDS_COMPARED:]
+    recent = cec[-crs.ROUNDS_COMPARED :]
     rounds = result["rounds"]
     assert rounds["compared"] == len(recent)
     assert rounds["cleared"] == sum(1 for r in recent if result["total"] >= r["cutoff"])
@@ -304,8 +335,9 @@ def test_rounds_count_the_recent_cec_cutoffs_cleared() -> None:
 
 def test_every_factor_explains_itself() -> None:
     """Every factor has the contract's id, points, max, one reason and a sentence."""
-    result = check(crs_object(spouse={"education": "masters", "canadian_work_years": 1}),
-                   [celpip(9)])["crs"]
+    result = check(
+        crs_object(spouse={"education": "masters", "canadian_work_years": 1}), [celpip(9)]
+    )["crs"]
     assert [f["id"] for f in result["factors"]] == list(crs.FACTORS)
     for item in result["factors"]:
         assert item["reasons"][0].startswith("crs.") and item["message"]

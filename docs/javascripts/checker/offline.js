@@ -6,9 +6,7 @@
 const SERVICE_WORKER = new URL("../../sw.js", import.meta.url);
 
 function register() {
-  navigator.serviceWorker
-    .register(SERVICE_WORKER, { scope: new URL("./", SERVICE_WORKER).pathname })
-    .catch(() => {}); // offline use is a bonus: the checker works without it
+  navigator.serviceWorker.register(SERVICE_WORKER, { scope: new URL("./", SERVICE_WORKER).pathname }).catch(() => {}); // offline use is a bonus: the checker works without it
 }
 
 if ("serviceWorker" in navigator && window.isSecureContext) {

@@ -36,7 +36,10 @@ function watchRuntime() {
   const originalInstantiate = WebAssembly.instantiateStreaming;
   let reject;
   const failed = new Promise((_, no) => (reject = no));
-  const name = (input) => String(input.url || input).split("/").pop();
+  const name = (input) =>
+    String(input.url || input)
+      .split("/")
+      .pop();
   self.fetch = (input, init) =>
     originalFetch.call(self, input, init).then(
       (response) => {
@@ -81,22 +84,14 @@ async function loadEngine(runtime) {
   // Performance and integrity (verify.js): every runtime file is requested at once and checked
   // against its build-time SHA-256 before use; the wasm compiles while it downloads.
   const { roles } = runtime;
-  const files = createVerifier(
-    runtime.indexURL,
-    runtime.files,
-    runtime.integrity,
-    runtime.compressed,
-  );
+  const files = createVerifier(runtime.indexURL, runtime.files, runtime.integrity, runtime.compressed);
   // Everything but the rest of the standard library, which is fetched only if imported, and
   // the lock file when the page brought its contents.
   const skipped = new Set([roles.stdlib_rest, runtime.lock ? roles.lock : null]);
   const needed = Object.keys(runtime.files).filter((known) => !skipped.has(known));
   files.prefetch(needed.map((known) => runtime.files[known]));
   files.install();
-  const [{ loadPyodide }, glue] = await Promise.all([
-    files.importModule(roles.loader),
-    files.importModule(roles.glue),
-  ]);
+  const [{ loadPyodide }, glue] = await Promise.all([files.importModule(roles.loader), files.importModule(roles.glue)]);
   progress(2, "ui.engine_step_python");
   const watch = watchRuntime();
   let pyodide;
@@ -122,9 +117,7 @@ async function loadEngine(runtime) {
   // something imports one (site_scripts/lazy_stdlib.py checks it against its digest).
   const rest = runtime.files[roles.stdlib_rest];
   if (rest && runtime.lazyModule) {
-    pyodide
-      .pyimport(runtime.lazyModule)
-      .install(files.url(roles.stdlib_rest), runtime.integrity[rest], downloadNow);
+    pyodide.pyimport(runtime.lazyModule).install(files.url(roles.stdlib_rest), runtime.integrity[rest], downloadNow);
   }
   progress(3, "ui.engine_step_rules");
   pyodide.unpackArchive(await files.bytes(runtime.wheelURL), "wheel");
@@ -153,7 +146,7 @@ async function check(id, profile, lang) {
   try {
     send({ type: "result", id, output: check_json(profile, lang) });
   } catch (error) {
-    send({ type: "result", id, error: String((error && error.message) || error) });
+    send({ type: "result", id, error: String(error?.message || error) });
   }
 }
 
