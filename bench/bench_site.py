@@ -49,8 +49,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # the tests' server and browser set-up, reused
 
-from checker_support import encode  # noqa: E402  (share-link format)
 from conftest import BROWSER_ARGS, QuietHandler, chromium_path, serve_directory  # noqa: E402
+from support.checker import encode  # noqa: E402  (share-link format)
 
 from site_scripts.paths import PYODIDE_DIR, RUNTIME_FILES  # noqa: E402
 

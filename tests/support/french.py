@@ -1,0 +1,60 @@
+"""What a French page shows a reader, and the English words that must not be in it."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# English words that French prose never uses ("an", "as", "on" are left out: French has them).
+ENGLISH = set(
+    "the and of to with for is are you your from not this that which was were be by it its "
+    "or at have has will would can must what when where who how our their they".split()
+)
+# Proper names IRCC's French pages keep in English (tests, a benchmark, IELTS's own name).
+PROPER_NAMES = (
+    "Canadian English Language Proficiency Index Program",
+    "International English Language Testing System",
+    "Canadian Language Benchmarks",
+    "Pearson Test of English",
+    "IELTS General Training",
+)
+
+
+class Text(HTMLParser):
+    """The text a reader sees, leaving out code, scripts and anything marked lang="en"."""
+
+    SKIP = {"script", "style", "code", "pre", "svg", "title"}
+    VOID = {"br", "img", "input", "meta", "link", "hr", "source", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = []
+        self.out: list[str] = []
+        self.switch: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "a" and "data-language-switch" in found:
+            self.switch[str(found.get("hreflang"))] = str(found.get("href"))
+        if tag in self.VOID:
+            return
+        self.stack.append(tag in self.SKIP or found.get("lang") == "en")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not any(self.stack):
+            self.out.append(data)
+
+
+def english_words(text: str) -> list[str]:
+    """English function words in ``text``, with some context, proper names left out."""
+    for name in PROPER_NAMES:
+        text = text.replace(name, " ")
+    return [
+        text[max(0, m.start() - 30) : m.end() + 30].replace("\n", " ")
+        for m in re.finditer(r"[^\W\d_]+", text)  # letters, accented ones included
+        if m.group().lower() in ENGLISH
+    ]
