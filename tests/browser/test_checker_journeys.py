@@ -3,7 +3,6 @@ accessibility and the 390 px layout. Expected figures come from CPython's rules 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from support.checker import (
     profile,
     reader_date,
     reader_number,
+    requirement,
     result_at,
     share_url,
     wait_for_mark,
@@ -33,21 +33,6 @@ from pycore import validation
 
 pytestmark = pytest.mark.browser
 SHOTS = Path("/tmp/shots")
-
-
-@pytest.fixture(scope="module")
-def checker(browser: Browser, site_url: str) -> Iterator[Page]:
-    """One checker page, engine ready, reused by the journeys (each opens a share link)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(f"{site_url}/checker/")
-    wait_for_mark(page, "cec:ready")
-    yield page
-    context.close()
-
-
-def requirement(page: Page, rid: str):  # type: ignore[no-untyped-def]
-    return page.locator(f'[data-requirement="{rid}"]')
 
 
 def shoot(page: Page, name: str) -> None:

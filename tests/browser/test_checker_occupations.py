@@ -16,6 +16,7 @@ from support.checker import (
     APP,
     CAP,
     HIGH_LEVEL,
+    checker_page,
     cpython,
     days_for,
     job,
@@ -69,12 +70,8 @@ def shoot(page: Page, name: str, selector: str | None = None) -> None:
 @pytest.fixture()
 def checker(browser: Browser, site_url: str) -> Iterator[Page]:
     """A fresh checker page at 1280 px (fresh, so the titles file is not yet loaded)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(f"{site_url}/checker/")
-    wait_for_mark(page, "cec:ready")
-    yield page
-    context.close()
+    with checker_page(browser, site_url) as page:
+        yield page
 
 
 def options(page: Page) -> list[str]:

@@ -5,7 +5,6 @@ Every figure expected comes from CPython's rules core on the same profile."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -65,17 +64,6 @@ def spouse_test(level: int, **scores: float) -> dict[str, Any]:
     """A spouse's test at ``level`` in every ability, some scores replaced."""
     result: dict[str, Any] = {**result_at(level, taken=APP - timedelta(days=60)), **scores}
     return result
-
-
-@pytest.fixture(scope="module")
-def checker(browser: Browser, site_url: str) -> Iterator[Page]:
-    """One checker page, engine ready, reused by the tests (each opens a share link)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.goto(f"{site_url}/checker/")
-    wait_for_mark(page, "cec:ready")
-    yield page
-    context.close()
 
 
 def shoot(page: Page, name: str) -> None:

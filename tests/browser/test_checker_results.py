@@ -6,7 +6,6 @@ figures come from CPython's rules core and the data; axe finds nothing in each n
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from support.checker import (
     open_share_link,
     profile,
     reader_date,
+    requirement,
     result_at,
     wait_for_mark,
 )
@@ -40,21 +40,6 @@ SHOTS = Path("/tmp/shots")
 PHONE = {"width": 390, "height": 844}
 VALIDITY = parameter("language", "result_validity_years").value_at(APP)
 ITA_DAYS = parameter("express_entry", "ita_response_days").value_at(APP)
-
-
-@pytest.fixture(scope="module")
-def checker(browser: Browser, site_url: str) -> Iterator[Page]:
-    """One checker page, engine ready, reused by the journeys (each opens a share link)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(f"{site_url}/checker/")
-    wait_for_mark(page, "cec:ready")
-    yield page
-    context.close()
-
-
-def requirement(page: Page, rid: str):  # type: ignore[no-untyped-def]
-    return page.locator(f'[data-requirement="{rid}"]')
 
 
 def look(page: Page, name: str, part: str = "[data-cec-results]") -> None:

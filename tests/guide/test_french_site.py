@@ -10,14 +10,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.french import Text, english_words
 
 from pycore import messages
 from site_scripts import words
-from support.french import Text, english_words
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 SITE_SCRIPTS = ROOT / "site_scripts"
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:

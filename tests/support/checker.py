@@ -6,10 +6,12 @@ from __future__ import annotations
 import base64
 import json
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Locator, Page
 
 from pycore import api, charts
 from pycore.parameters import parameter
@@ -143,3 +145,21 @@ def reader_date(iso: str) -> str:
     """An ISO date as the page prints it: November 21, 2026."""
     day = date.fromisoformat(iso)
     return f"{day:%B} {day.day}, {day.year}"
+
+
+@contextmanager
+def checker_page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """A checker page at 1280 px in a browser profile of its own, engine ready (downloads on)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/checker/")
+        wait_for_mark(page, "cec:ready")
+        yield page
+    finally:
+        context.close()
+
+
+def requirement(page: Page, rid: str) -> Locator:
+    """The result's block for requirement ``rid``."""
+    return page.locator(f'[data-requirement="{rid}"]')
