@@ -13,6 +13,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
+from support.checker import checker_page
 
 ROOT = Path(__file__).resolve().parent.parent
 # SITE_DIR lets a helper test a private build (e.g. mkdocs build -d /tmp/x) without touching site/.
@@ -104,3 +106,10 @@ def site_url(built_site: Path) -> Iterator[str]:
     server, url = serve_directory(built_site)
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def checker(browser: Browser, site_url: str) -> Iterator[Page]:
+    """One checker page, engine ready, reused by a module's tests (each opens a share link)."""
+    with checker_page(browser, site_url) as page:
+        yield page
