@@ -85,10 +85,13 @@ def test_language_is_restored_after_a_french_check() -> None:
     assert messages.render("input.missing", {}) == "This field is required."
 
 
+_SENTENCES = {"message", "reason_messages"}
+
+
 def _without_sentences(value: Any) -> Any:
-    """The result with every ``message`` left out: what must not depend on the language."""
+    """The result with every sentence (``message``, ``reason_messages``) left out."""
     if isinstance(value, dict):
-        return {k: _without_sentences(v) for k, v in value.items() if k != "message"}
+        return {k: _without_sentences(v) for k, v in value.items() if k not in _SENTENCES}
     if isinstance(value, list):
         return [_without_sentences(item) for item in value]
     return value
@@ -108,7 +111,8 @@ def test_scenario_in_french_gives_the_same_codes_and_figures(scenario: Scenario)
 def _messages(value: Any) -> list[str]:
     if isinstance(value, dict):
         own = [value["message"]] if isinstance(value.get("message"), str) else []
-        return own + [m for k, v in value.items() if k != "message" for m in _messages(v)]
+        own += value.get("reason_messages") or []
+        return own + [m for k, v in value.items() if k not in _SENTENCES for m in _messages(v)]
     if isinstance(value, list):
         return [m for item in value for m in _messages(item)]
     return []
