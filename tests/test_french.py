@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from pycore import api, formatting, messages
+from pycore import api, crs, formatting, messages
 from pycore.parameters import load
 from tests.scenario_support import Scenario, all_scenarios
 
@@ -152,7 +152,8 @@ def test_cli_writes_french_json_and_text(tmp_path: Path) -> None:
 
 
 def _data_labels() -> set[str]:
-    """Labels the rules data gives as facts: category names and CRS credential labels."""
+    """Labels the rules data gives as facts or form choices: category names (categories and
+    rounds) and CRS credential labels."""
     found: set[str] = set()
 
     def walk(value: Any, key: str = "") -> None:
@@ -166,10 +167,12 @@ def _data_labels() -> set[str]:
             found.add(value)
 
     walk(load("categories"))
+    walk(load("draws").get("category", []))  # category rounds' names, shown beside cut-offs
     grids = [grid for part in ("core", "spouse") for grid in load("crs")[part]]
     for grid in grids:
         if grid["factor"] in ("education", "spouse_education"):
             found.update(row["label"] for row in grid["rows"])
+    found.update(row["label"] for row in crs.additional_rows("canadian_education"))
     return found
 
 
