@@ -168,12 +168,12 @@ function workFigures(requirement, { profile, assessment, metadata }) {
           "li",
           { class: kind },
           h("strong", {}, name),
-          ": ",
+          t("ui.colon"),
           t("ui.job_reasons_intro", { count: reasons.length }),
           h("ul", { class: "cec-job-reasons" }, lines),
         );
       }
-      return h("li", { class: kind }, h("strong", {}, name), ": ", detail);
+      return h("li", { class: kind }, h("strong", {}, name), t("ui.colon"), detail);
     });
     out.push(h("ul", { class: "cec-jobs" }, items));
   }
