@@ -68,7 +68,7 @@ export function renderResults(section, { profile, assessment, metadata }) {
   section.replaceChildren(
     section.querySelector("h2"),
     verdict,
-    invitation,
+    ...(invitation ? [invitation] : []), // replaceChildren would write a null as the text "null"
     ...notices,
     ...requirements.map((requirement) => renderRequirement(requirement, context)),
     ...renderCategories(context),
