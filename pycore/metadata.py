@@ -114,6 +114,8 @@ def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any
         ],
         "crs": _crs(day, language),
         "messages": messages.interface(language),
+        # Names of the data's labels the results give as facts (category names): {} in English.
+        "labels": messages.labels(language),
         # Official pages the result's "What next" block points to (ids in sources.toml).
         "next_links": {
             key: _provision(source(ref), language)

@@ -161,7 +161,7 @@ def test_expiry_warning_with_engine_dates(checker: Page, site_url: str) -> None:
     shown = checker.locator('[data-notice="notice.test_expires_soon"]')
     expect(shown).to_contain_text(notice["message"])
     expect(shown).to_contain_text(reader_date(notice["facts"]["valid_until"]))
-    look(checker, "expiry", ".cec-notice")
+    look(checker, "expiry", ".cec-notice[data-notice]")
 
 
 def test_invitation_safe_window(checker: Page, site_url: str) -> None:

@@ -98,7 +98,8 @@ def shoot(page: Page, name: str) -> None:
 
 def test_french_share_link_journey(tab: tuple[str, Page], site_url: str) -> None:
     """A French share link opens the French checker; every sentence is French, the figures and
-    the verdict those of the engine, axe finds nothing, no English outside marked parts."""
+    the verdict those of the engine, no missing value shown as text, axe finds nothing, no
+    English outside marked parts."""
     width, page = tab
     page.goto(f"{site_url}/fr/checker/#profile={encode(ELIGIBLE)}")
     wait_for_mark(page, "cec:result")
@@ -112,6 +113,7 @@ def test_french_share_link_journey(tab: tuple[str, Page], site_url: str) -> None
         r["met"] for r in english["requirements"]
     ]
     assert english_words(checker_text(page)) == []
+    assert re.findall(r"\b(?:null|undefined|NaN)\b", shown) == []  # a value shown as text
     shoot(page, f"fr-checker-result-{width}")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()

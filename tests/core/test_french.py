@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from support.scenarios import Scenario, all_scenarios
 
-from pycore import api, formatting, messages
+from pycore import api, crs, formatting, messages
 from pycore.parameters import load
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,10 +85,13 @@ def test_language_is_restored_after_a_french_check() -> None:
     assert messages.render("input.missing", {}) == "This field is required."
 
 
+_SENTENCES = {"message", "reason_messages"}
+
+
 def _without_sentences(value: Any) -> Any:
-    """The result with every ``message`` left out: what must not depend on the language."""
+    """The result with every sentence (``message``, ``reason_messages``) left out."""
     if isinstance(value, dict):
-        return {k: _without_sentences(v) for k, v in value.items() if k != "message"}
+        return {k: _without_sentences(v) for k, v in value.items() if k not in _SENTENCES}
     if isinstance(value, list):
         return [_without_sentences(item) for item in value]
     return value
@@ -108,7 +111,8 @@ def test_scenario_in_french_gives_the_same_codes_and_figures(scenario: Scenario)
 def _messages(value: Any) -> list[str]:
     if isinstance(value, dict):
         own = [value["message"]] if isinstance(value.get("message"), str) else []
-        return own + [m for k, v in value.items() if k != "message" for m in _messages(v)]
+        own += value.get("reason_messages") or []
+        return own + [m for k, v in value.items() if k not in _SENTENCES for m in _messages(v)]
     if isinstance(value, list):
         return [m for item in value for m in _messages(item)]
     return []
@@ -148,7 +152,8 @@ def test_cli_writes_french_json_and_text(tmp_path: Path) -> None:
 
 
 def _data_labels() -> set[str]:
-    """Labels the rules data gives as facts: category names and CRS credential labels."""
+    """Labels the rules data gives as facts or form choices: category names (categories and
+    rounds) and CRS credential labels."""
     found: set[str] = set()
 
     def walk(value: Any, key: str = "") -> None:
@@ -162,10 +167,12 @@ def _data_labels() -> set[str]:
             found.add(value)
 
     walk(load("categories"))
+    walk(load("draws").get("category", []))  # category rounds' names, shown beside cut-offs
     grids = [grid for part in ("core", "spouse") for grid in load("crs")[part]]
     for grid in grids:
         if grid["factor"] in ("education", "spouse_education"):
             found.update(row["label"] for row in grid["rows"])
+    found.update(row["label"] for row in crs.additional_rows("canadian_education"))
     return found
 
 

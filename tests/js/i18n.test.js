@@ -21,3 +21,10 @@ test("an unknown catalog key is an error", () => {
   assert.equal(t("ui.x", { n: 2 }), "2 years");
   assert.throws(() => t("ui.missing"), /ui\.missing/);
 });
+
+test("a data label reads in the page's language through t.label, and as given when it has none", () => {
+  const t = translator({ "ui.locale": "fr-CA" }, { "Skilled military recruits": "Recrues militaires qualifiées" });
+  assert.equal(t.label("Skilled military recruits"), "Recrues militaires qualifiées");
+  assert.equal(t.label("Transport"), "Transport");
+  assert.equal(translator({ "ui.locale": "en-CA" }).label("Transport"), "Transport");
+});

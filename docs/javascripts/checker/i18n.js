@@ -88,8 +88,9 @@ export function render(template, facts = {}, locale = "en-CA") {
   });
 }
 
-/** A `t(key, facts)` over a catalog ({key: template}); an unknown key throws. */
-export function translator(messages) {
+/** A `t(key, facts)` over a catalog ({key: template}); an unknown key throws. `labels` names the
+ * data's labels given as facts (category names) in the page's language: `t.label(name)`. */
+export function translator(messages, labels = {}) {
   const locale = messages["ui.locale"] || "en-CA";
   const t = (key, facts) => {
     if (!(key in messages)) throw new Error(`no "${key}" in the catalog`);
@@ -97,5 +98,6 @@ export function translator(messages) {
   };
   // A catalog key is rendered; any other text (a browser's own error message) is shown as is.
   const orText = (text, facts) => (text in messages ? t(text, facts) : text);
-  return Object.assign(t, formats(locale), { locale, orText });
+  const label = (text) => labels[text] ?? text;
+  return Object.assign(t, formats(locale), { locale, orText, label });
 }

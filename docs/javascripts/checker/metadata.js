@@ -24,7 +24,7 @@ export function readConfig(root) {
 /** The metadata as the front end uses it, with `t` rendering its catalog keys. */
 export function readMetadata(raw) {
   const { thresholds, bounds } = raw;
-  const t = translator(raw.messages);
+  const t = translator(raw.messages, raw.labels);
   const tests = raw.tests.map((test) => ({
     id: test.id,
     name: test.name,

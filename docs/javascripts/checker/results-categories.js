@@ -46,7 +46,7 @@ export function renderCategories({ assessment, metadata }) {
       },
       h("span", { class: `cec-status cec-status--${statusClass}` }, t(statusKey)),
       " ",
-      entry.message || entry.name,
+      entry.message || t.label(entry.name),
       caveat ? h("span", { class: "cec-category-caveat" }, " ", t("ui.category_list_incomplete")) : null,
     );
   });
@@ -55,7 +55,7 @@ export function renderCategories({ assessment, metadata }) {
       h(
         "li",
         { class: "cec-category cec-category--unlisted", dataset: { categories: unlisted.map((e) => e.id).join(" ") } },
-        t("ui.categories_not_listed", { names: unlisted.map((entry) => entry.name) }),
+        t("ui.categories_not_listed", { names: unlisted.map((entry) => t.label(entry.name)) }),
       ),
     );
   }

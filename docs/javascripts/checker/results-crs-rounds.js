@@ -54,7 +54,13 @@ export function rounds(crs, t, width) {
               h(
                 "tr",
                 {},
-                h("th", { scope: "row" }, round.name, h("br"), h("span", { class: "cec-hint" }, t.date(round.date))),
+                h(
+                  "th",
+                  { scope: "row" },
+                  t.label(round.name),
+                  h("br"),
+                  h("span", { class: "cec-hint" }, t.date(round.date)),
+                ),
                 h("td", {}, t.number(round.cutoff)),
               ),
             ),

@@ -38,7 +38,7 @@ export function languageFigures(requirement, { profile, assessment, metadata }) 
     });
     if (!result.valid) {
       const reason = result.message || t("ui.test_not_valid", { reason: result.invalid_because });
-      out.push(h("p", { class: "cec-test-invalid" }, h("strong", {}, caption), ": ", reason));
+      out.push(h("p", { class: "cec-test-invalid" }, h("strong", {}, caption), t("ui.colon"), reason));
       return;
     }
     const clb = result.clb || {};

@@ -47,7 +47,7 @@ export function whatNext(profile, assessment, metadata) {
     h(
       "p",
       {},
-      open.length ? t("ui.whatnext_categories", { names: open }) : t("ui.whatnext_categories_none"),
+      open.length ? t("ui.whatnext_categories", { names: open.map(t.label) }) : t("ui.whatnext_categories_none"),
       " ",
       link(GUIDE.categories, t("ui.whatnext_categories_link")),
     ),

@@ -68,7 +68,7 @@ export function renderResults(section, { profile, assessment, metadata }) {
   section.replaceChildren(
     section.querySelector("h2"),
     verdict,
-    invitation,
+    ...(invitation ? [invitation] : []), // replaceChildren would write a null as the text "null"
     ...notices,
     ...requirements.map((requirement) => renderRequirement(requirement, context)),
     ...renderCategories(context),
@@ -168,12 +168,12 @@ function workFigures(requirement, { profile, assessment, metadata }) {
           "li",
           { class: kind },
           h("strong", {}, name),
-          ": ",
+          t("ui.colon"),
           t("ui.job_reasons_intro", { count: reasons.length }),
           h("ul", { class: "cec-job-reasons" }, lines),
         );
       }
-      return h("li", { class: kind }, h("strong", {}, name), ": ", detail);
+      return h("li", { class: kind }, h("strong", {}, name), t("ui.colon"), detail);
     });
     out.push(h("ul", { class: "cec-jobs" }, items));
   }
