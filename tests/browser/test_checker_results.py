@@ -261,13 +261,23 @@ def test_score_fields_in_print_order(checker: Page, site_url: str, test_id: str)
         look(checker, "tef-order", "fieldset.cec-test")
 
 
-def test_home_first_screen_on_a_phone(browser: Browser, site_url: str) -> None:
-    """At 390 px the call to action and the three requirements are in the first screen."""
+@pytest.mark.parametrize(
+    ("path", "call"),
+    [
+        ("/", "Check if you qualify: private, about 3 minutes"),
+        ("/fr/", "Vérifiez si vous êtes admissible : c'est privé et prend environ 3 minutes"),
+    ],
+)
+def test_home_first_screen_on_a_phone(
+    browser: Browser, site_url: str, path: str, call: str
+) -> None:
+    """At 390 px the call to action and the three requirements are in the first screen, in
+    both editions."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
     try:
-        page.goto(f"{site_url}/")
-        cta = page.get_by_role("link", name="Check if you qualify: private, about 3 minutes")
+        page.goto(f"{site_url}{path}")
+        cta = page.get_by_role("link", name=call)
         expect(cta).to_be_visible()
         box = cta.bounding_box()
         assert box is not None and box["y"] + box["height"] <= PHONE["height"]
@@ -278,9 +288,10 @@ def test_home_first_screen_on_a_phone(browser: Browser, site_url: str) -> None:
         results = Axe().run(page)
         assert results.violations_count == 0, results.generate_report()
         SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / "results-home-390.png"))
+        edition = "fr" if path == "/fr/" else "en"
+        page.screenshot(path=str(SHOTS / f"results-home-{edition}-390.png"))
         page.set_viewport_size({"width": 1280, "height": 900})
         page.reload()
-        page.screenshot(path=str(SHOTS / "results-home-1280.png"))
+        page.screenshot(path=str(SHOTS / f"results-home-{edition}-1280.png"))
     finally:
         context.close()
