@@ -10,8 +10,8 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, expect
-from support.checker import APP, CAP, HIGH_LEVEL, result_at, wait_for_mark
+from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
+from support.checker import APP, CAP, HIGH_LEVEL, result_at, serve_sitemap_here, wait_for_mark
 
 pytestmark = pytest.mark.browser
 
@@ -27,6 +27,7 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     """A fresh browser profile."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     yield context
+    context.unroute_all(behavior="ignoreErrors")  # a sitemap fetch may still be under way
     context.close()
 
 
@@ -111,15 +112,7 @@ def test_guide_pages_start_no_engine(context: BrowserContext, site_url: str) -> 
 
 def test_worker_survives_instant_navigation(context: BrowserContext, site_url: str) -> None:
     """Leaving the checker through the site's own links and coming back keeps one engine."""
-
-    # Material navigates instantly only to URLs in its sitemap, which names the configured
-    # site_url; point the sitemap at this test server so instant navigation is active here.
-    def sitemap(route: Route) -> None:
-        response = route.fetch()
-        text = re.sub(r"<loc>https?://[^/<]+/", f"<loc>{site_url}/", response.text())
-        route.fulfill(response=response, body=text)
-
-    context.route(re.compile(r"/sitemap\.xml$"), sitemap)
+    serve_sitemap_here(context, site_url)
     page = context.new_page()
     page.goto(f"{site_url}/checker/")
     wait_for_mark(page, "cec:ready")

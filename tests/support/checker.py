@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
-from playwright.sync_api import Browser, Locator, Page
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route
 
 from pycore import api, charts
 from pycore.parameters import parameter
@@ -163,3 +164,16 @@ def checker_page(browser: Browser, site_url: str) -> Iterator[Page]:
 def requirement(page: Page, rid: str) -> Locator:
     """The result's block for requirement ``rid``."""
     return page.locator(f'[data-requirement="{rid}"]')
+
+
+def serve_sitemap_here(context: BrowserContext, site_url: str) -> None:
+    """Point the site's sitemap at this test server: Material navigates instantly only to URLs
+    in its sitemap, which names the configured site_url. Close such a context after
+    ``context.unroute_all(behavior="ignoreErrors")``: Material may still be fetching it."""
+
+    def sitemap(route: Route) -> None:
+        response = route.fetch()
+        text = re.sub(r"<loc>https?://[^/<]+/", f"<loc>{site_url}/", response.text())
+        route.fulfill(response=response, body=text)
+
+    context.route(re.compile(r"/sitemap\.xml$"), sitemap)
