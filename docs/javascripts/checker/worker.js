@@ -10,10 +10,11 @@
 //        (names and roles come from the build: site_scripts/paths.py)
 //        {"type":"check","id":N,"profile":"<profile JSON>"}
 //   out: {"type":"progress","step":N,"steps":M,"label":<a ui.* catalog key>}
-//        {"type":"ready"} | {"type":"failed","message":...}
+//        {"type":"ready","restored":<started from the kept snapshot>} | {"type":"failed","message":...}
 //        {"type":"result","id":N,"output":"<assessment or errors JSON>"}
 
-import { createVerifier, failure } from "./verify.js";
+import { forgetSnapshot, keepSnapshot, keptSnapshot, snapshotKey } from "./snapshot.js";
+import { createVerifier, failure, IntegrityError } from "./verify.js";
 
 const STEPS = 4;
 let engine = null; // Promise of the check function; started once per worker
@@ -75,6 +76,31 @@ function downloadNow(url) {
   return new Uint8Array(request.response);
 }
 
+/** Start Python: from the snapshot an earlier visit kept when there is one (snapshot.js). */
+async function startPython(runtime, files, loadPyodide, glue, snapshot) {
+  const watch = watchRuntime();
+  try {
+    return await Promise.race([
+      loadPyodide({
+        indexURL: runtime.indexURL,
+        // Bytecode made at build time by this very Python (precompile_stdlib.mjs): start-up
+        // no longer compiles the standard library, which was most of the wait.
+        stdLibURL: files.url(runtime.roles.stdlib),
+        createPyodideModule: glue.default, // imported and checked above
+        ...(runtime.lock ? { lockFileContents: runtime.lock } : {}),
+        // Pyodide's memory snapshot options (its own, underscored: pinned runtime, tested).
+        ...(snapshot ? { _loadSnapshot: snapshot } : { _makeSnapshot: true }),
+        stdout: () => {},
+        stderr: () => {},
+      }),
+      watch.failed,
+      files.refused,
+    ]);
+  } finally {
+    watch.stop();
+  }
+}
+
 /**
  * Load Pyodide from the site's own folder and the pycore wheel; resolve to check(text) -> text.
  * Kept as one function so caching, precompiled stdlib and integrity checks fit in one place.
@@ -85,6 +111,8 @@ async function loadEngine(runtime) {
   // against its build-time SHA-256 before use; the wasm compiles while it downloads.
   const { roles } = runtime;
   const files = createVerifier(runtime.indexURL, runtime.files, runtime.integrity, runtime.compressed);
+  const snapshotAt = snapshotKey(runtime.indexURL, runtime.files, runtime.wheelURL);
+  const kept = keptSnapshot(snapshotAt); // read and checked while the runtime downloads
   // Everything but the rest of the standard library, which is fetched only if imported, and
   // the lock file when the page brought its contents.
   const skipped = new Set([roles.stdlib_rest, runtime.lock ? roles.lock : null]);
@@ -93,44 +121,38 @@ async function loadEngine(runtime) {
   files.install();
   const [{ loadPyodide }, glue] = await Promise.all([files.importModule(roles.loader), files.importModule(roles.glue)]);
   progress(2, "ui.engine_step_python");
-  const watch = watchRuntime();
+  let snapshot = await kept;
   let pyodide;
   try {
-    pyodide = await Promise.race([
-      loadPyodide({
-        indexURL: runtime.indexURL,
-        // Bytecode made at build time by this very Python (precompile_stdlib.mjs): start-up
-        // no longer compiles the standard library, which was most of the wait.
-        stdLibURL: files.url(roles.stdlib),
-        createPyodideModule: glue.default, // imported and checked above
-        ...(runtime.lock ? { lockFileContents: runtime.lock } : {}),
-        stdout: () => {},
-        stderr: () => {},
-      }),
-      watch.failed,
-      files.refused,
-    ]);
-  } finally {
-    watch.stop();
+    pyodide = await startPython(runtime, files, loadPyodide, glue, snapshot);
+  } catch (error) {
+    if (!snapshot || error instanceof IntegrityError) throw error;
+    forgetSnapshot(snapshotAt); // refused by this runtime: start the usual way
+    snapshot = null;
+    pyodide = await startPython(runtime, files, loadPyodide, glue, null);
   }
+  progress(3, "ui.engine_step_rules");
+  // Files are not part of the snapshot: the wheel is unpacked on every start.
+  pyodide.unpackArchive(await files.bytes(runtime.wheelURL), "wheel");
+  const api = pyodide.pyimport("pycore.api"); // already imported when restored
+  // Before any check, so no answer is ever kept; before Python holds a JavaScript function.
+  if (!snapshot) keepSnapshot(snapshotAt, pyodide.makeMemorySnapshot());
   // The standard library modules the engine does not use are in a second zip, fetched only if
   // something imports one (site_scripts/lazy_stdlib.py checks it against its digest).
   const rest = runtime.files[roles.stdlib_rest];
   if (rest && runtime.lazyModule) {
     pyodide.pyimport(runtime.lazyModule).install(files.url(roles.stdlib_rest), runtime.integrity[rest], downloadNow);
   }
-  progress(3, "ui.engine_step_rules");
-  pyodide.unpackArchive(await files.bytes(runtime.wheelURL), "wheel");
-  const api = pyodide.pyimport("pycore.api");
   // The page's language ("en" or "fr") picks the sentences; codes and figures do not change.
-  return (text, lang) => api.check_json(text, false, lang === "fr" ? "fr" : "en");
+  const check = (text, lang) => api.check_json(text, false, lang === "fr" ? "fr" : "en");
+  return { check, restored: Boolean(snapshot) };
 }
 
 function start(runtime) {
   if (engine) return;
   engine = loadEngine(runtime);
   engine.then(
-    () => send({ type: "ready" }),
+    ({ restored }) => send({ type: "ready", restored }),
     (error) => send({ type: "failed", message: String(error?.message || error), facts: error?.facts }),
   );
 }
@@ -138,7 +160,7 @@ function start(runtime) {
 async function check(id, profile, lang) {
   let check_json;
   try {
-    check_json = await engine;
+    ({ check: check_json } = await engine);
   } catch (error) {
     send({ type: "failed", message: String(error?.message || error), facts: error?.facts });
     return;

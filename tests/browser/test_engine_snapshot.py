@@ -1,0 +1,183 @@
+"""The engine's memory snapshot (snapshot.js): revisits restore it, it never holds answers,
+and a damaged copy is replaced without the person noticing."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, Playwright
+
+STORE = "cec-snapshot"
+# A title no runtime or rules file contains: found in the snapshot only if answers leak into it.
+MARKER = "Quokka-Zebra welder 4417"
+PROFILE = {
+    "application_date": "2026-11-21",
+    "plans_to_live_in_quebec": False,
+    "jobs": [
+        {
+            "title": MARKER,
+            "noc_code": "72106",
+            "teer": 2,
+            "start": "2024-01-08",
+            "end": None,
+            "hours_per_week": 37.5,
+            "paid": True,
+            "self_employed": False,
+            "full_time_student": False,
+            "work_authorized": True,
+            "in_canada": True,
+        }
+    ],
+    "language_tests": [],
+}
+SHARE = "#profile=" + base64.urlsafe_b64encode(
+    json.dumps(PROFILE, separators=(",", ":")).encode()
+).decode().rstrip("=")
+
+# The kept entry once it is written (the engine keeps it just after it is ready).
+KEPT = """async (store) => {
+  for (let tries = 0; tries < 400; tries += 1) {
+    const cache = await caches.open(store);
+    const [request] = await cache.keys();
+    if (request) return request.url;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return null;
+}"""
+READY_DETAIL = "performance.getEntriesByName('cec:ready')[0].detail"
+# The digest in the form snapshot.js records it (a function body's first line).
+SHA = """const sha = async (bytes) => "sha256-" + btoa(String.fromCharCode(
+  ...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))));"""
+
+
+def visit(
+    playwright: Playwright, folder: Path, args: dict[str, Any]
+) -> tuple[BrowserContext, Page]:
+    """Chromium on the persistent profile in ``folder`` (it survives a restart) and a page."""
+    context = playwright.chromium.launch_persistent_context(str(folder), **args)
+    return context, context.new_page()
+
+
+def verdict_of(page: Page, url: str) -> tuple[str | None, str]:
+    page.goto(url)
+    verdict = page.get_by_test_id("verdict")
+    verdict.wait_for(timeout=30_000)
+    return verdict.get_attribute("data-eligible"), verdict.inner_text()
+
+
+def first_visit(
+    playwright: Playwright, folder: Path, args: dict[str, Any], url: str
+) -> tuple[str | None, str]:
+    """A share link on a fresh profile; returns its verdict once the snapshot is kept."""
+    context, page = visit(playwright, folder, args)
+    try:
+        found = verdict_of(page, url)
+        assert page.evaluate(READY_DETAIL) == {"restored": False}
+        assert page.evaluate(KEPT, STORE)
+        return found
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_revisit_restores_the_snapshot_and_gives_the_same_verdict(
+    playwright: Playwright, site_url: str, tmp_path: Path, browser_type_launch_args: dict[str, Any]
+) -> None:
+    """After one visit, the next one starts Python from the kept snapshot; same verdict."""
+    url = site_url + "/checker/" + SHARE
+    first = first_visit(playwright, tmp_path, browser_type_launch_args, url)
+    context, page = visit(playwright, tmp_path, browser_type_launch_args)
+    try:
+        assert verdict_of(page, url) == first
+        assert page.evaluate(READY_DETAIL) == {"restored": True}
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_snapshot_never_holds_the_answers(
+    playwright: Playwright, site_url: str, tmp_path: Path, browser_type_launch_args: dict[str, Any]
+) -> None:
+    """The snapshot is taken before any check: a job title from the share link is not in it,
+    while text the rules loaded at start-up is (so the search does find what is there)."""
+    url = site_url + "/checker/" + SHARE
+    first_visit(playwright, tmp_path, browser_type_launch_args, url)
+    context, page = visit(playwright, tmp_path, browser_type_launch_args)
+    try:
+        page.goto(site_url + "/checker/")
+        key = page.evaluate(KEPT, STORE)
+        found = page.evaluate(
+            """async ([store, key, needles]) => {
+              const bytes = await (await (await caches.open(store)).match(key)).arrayBuffer();
+              const text = new TextDecoder("latin1").decode(bytes);
+              return needles.map((needle) => text.includes(needle));
+            }""",
+            [STORE, key, [MARKER, "pycore.api"]],
+        )
+    finally:
+        context.close()
+    assert found == [False, True]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("damage", ["bytes changed", "not a snapshot"])
+def test_damaged_snapshot_is_replaced_and_the_checker_answers(
+    playwright: Playwright,
+    site_url: str,
+    tmp_path: Path,
+    browser_type_launch_args: dict[str, Any],
+    damage: str,
+) -> None:
+    """A kept copy whose bytes no longer match its digest, or that Pyodide refuses although
+    its digest matches, is forgotten: Python starts the usual way, same verdict, a good copy
+    is kept again."""
+    url = site_url + "/checker/" + SHARE
+    first = first_visit(playwright, tmp_path, browser_type_launch_args, url)
+    context, page = visit(playwright, tmp_path, browser_type_launch_args)
+    try:
+        page.goto(site_url + "/glossary/")  # same origin, no engine running
+        page.evaluate(
+            """async ([store, matching]) => {
+              """
+            + SHA
+            + """
+              const cache = await caches.open(store);
+              const [request] = await cache.keys();
+              const kept = await cache.match(request);
+              const bytes = new Uint8Array(await kept.arrayBuffer());
+              bytes.fill(7, 0, 64);
+              const header = matching ? await sha(bytes) : kept.headers.get("X-Cec-Digest");
+              const headers = { "X-Cec-Digest": header };
+              await cache.put(request, new Response(bytes, { headers }));
+            }""",
+            [STORE, damage == "not a snapshot"],
+        )
+        assert verdict_of(page, url) == first
+        assert page.evaluate(READY_DETAIL) == {"restored": False}
+        valid = page.evaluate(
+            """async (store) => {
+              """
+            + SHA
+            + """
+              for (let tries = 0; tries < 400; tries += 1) {
+                const cache = await caches.open(store);
+                const [request] = await cache.keys();
+                const kept = request && (await cache.match(request));
+                if (kept) {
+                  const bytes = new Uint8Array(await kept.arrayBuffer());
+                  const digest = await sha(bytes);
+                  if (bytes[0] !== 7 && digest === kept.headers.get("X-Cec-Digest")) return true;
+                }
+                await new Promise((resolve) => setTimeout(resolve, 50));
+              }
+              return false;
+            }""",
+            STORE,
+        )
+    finally:
+        context.close()
+    assert valid
