@@ -17,6 +17,7 @@ import { forgetSnapshot, keepSnapshot, keptSnapshot, snapshotKey } from "./snaps
 import { createVerifier, failure, IntegrityError } from "./verify.js";
 
 const STEPS = 4;
+const KEEP_SNAPSHOT_AFTER_MS = 1000;
 let engine = null; // Promise of the check function; started once per worker
 
 function send(message) {
@@ -135,8 +136,12 @@ async function loadEngine(runtime) {
   // Files are not part of the snapshot: the wheel is unpacked on every start.
   pyodide.unpackArchive(await files.bytes(runtime.wheelURL), "wheel");
   const api = pyodide.pyimport("pycore.api"); // already imported when restored
-  // Before any check, so no answer is ever kept; before Python holds a JavaScript function.
-  if (!snapshot) keepSnapshot(snapshotAt, pyodide.makeMemorySnapshot());
+  // Copied before any check, so no answer is ever kept, and before Python holds a JavaScript
+  // function; hashed and stored a little later, off the first verdict's path.
+  if (!snapshot) {
+    const image = pyodide.makeMemorySnapshot();
+    setTimeout(() => keepSnapshot(snapshotAt, image), KEEP_SNAPSHOT_AFTER_MS);
+  }
   // The standard library modules the engine does not use are in a second zip, fetched only if
   // something imports one (site_scripts/lazy_stdlib.py checks it against its digest).
   const rest = runtime.files[roles.stdlib_rest];
