@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { render, translator } from "../../docs/javascripts/checker/i18n.js";
+import { englishNumber, render, translator } from "../../docs/javascripts/checker/i18n.js";
 import { fromPython } from "./support.js";
 
 test("every catalog template renders in JavaScript exactly as pycore.messages renders it", () => {
@@ -27,4 +27,12 @@ test("a data label reads in the page's language through t.label, and as given wh
   assert.equal(t.label("Skilled military recruits"), "Recrues militaires qualifiées");
   assert.equal(t.label("Transport"), "Transport");
   assert.equal(translator({ "ui.locale": "en-CA" }).label("Transport"), "Transport");
+});
+
+test("figures read as pycore.formatting writes them: ties to even, thousands, both languages", () => {
+  const french = translator({ "ui.locale": "fr-CA" });
+  for (const [value, english, inFrench] of fromPython("numbers")) {
+    assert.equal(englishNumber(value), english, String(value));
+    assert.equal(french.number(value), inFrench, String(value));
+  }
 });

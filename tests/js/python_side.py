@@ -3,6 +3,7 @@
 ``metadata``: ``pycore.metadata.form_metadata()``, as embedded in the checker page.
 ``cases``: every catalog template rendered by ``pycore.messages`` with facts made up for its
 placeholders (several sets each), so i18n.js can be checked against the same sentences.
+``numbers``: figures (ties, thousands, negatives) and ``pycore.formatting.number`` of each.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import string
 import sys
 from typing import Any
 
-from pycore import messages
+from pycore import formatting, messages
 from pycore.metadata import form_metadata
 
 # Values of each kind to fill a placeholder with: whole and tenths figures, thousands, one
@@ -59,7 +60,14 @@ def _cases(lang: str, locale: str) -> list[dict[str, Any]]:
     return out
 
 
+def numbers() -> list[list[Any]]:
+    """[value, English, French] for figures around every rounding case."""
+    values: list[float] = [0, 1, 999, 1000, 1560, 1234567, -1560, 0.05, 0.25, 0.75, 2.15, -3.25]
+    values += [step * factor for step in range(2000) for factor in (0.05, 0.25, 7.3, 1001)]
+    return [[value, formatting.number(value), formatting.number(value, "fr")] for value in values]
+
+
 if __name__ == "__main__":
     what = sys.argv[1]
-    data = form_metadata() if what == "metadata" else cases()
+    data = {"metadata": form_metadata, "cases": cases, "numbers": numbers}[what]()
     sys.stdout.write(json.dumps(data, ensure_ascii=False))
