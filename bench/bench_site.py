@@ -53,6 +53,7 @@ from conftest import BROWSER_ARGS, QuietHandler, chromium_path, serve_directory 
 from support.checker import encode  # noqa: E402  (share-link format)
 
 from site_scripts.paths import PYODIDE_DIR, RUNTIME_FILES  # noqa: E402
+from site_scripts.precompile import SAMPLE_PROFILE as PROFILE  # noqa: E402
 
 CHROMIUM = chromium_path() or "/usr/bin/chromium"
 ARGS = list(BROWSER_ARGS)
@@ -78,35 +79,6 @@ FILE_CLASSES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("page, styles, scripts", lambda path: True),
 )
 
-PROFILE = {
-    "application_date": "2026-11-21",
-    "plans_to_live_in_quebec": False,
-    "jobs": [
-        {
-            "title": "Software developer",
-            "noc_code": "21232",
-            "teer": 1,
-            "start": "2025-01-06",
-            "end": None,
-            "hours_per_week": 37.5,
-            "paid": True,
-            "self_employed": False,
-            "full_time_student": False,
-            "work_authorized": True,
-            "in_canada": True,
-        }
-    ],
-    "language_tests": [
-        {
-            "test": "ielts_general",
-            "date": "2025-06-01",
-            "reading": 6.5,
-            "writing": 6.0,
-            "listening": 7.5,
-            "speaking": 6.5,
-        }
-    ],
-}
 
 BASELINE_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Pyodide baseline</title></head>

@@ -88,41 +88,41 @@ def runtime_version(pyodide_dir: Path = PYODIDE_DIR) -> str:
 TRACER = Path(__file__).with_name("trace_stdlib.mjs")
 LAZY_SOURCE = Path(__file__).with_name("lazy_stdlib.py")
 SPLITTER = Path(__file__)  # this module: how the zips are made
+# A complete profile, also the bench's share link (bench/bench_site.py).
+SAMPLE_PROFILE: dict[str, object] = {
+    "application_date": "2026-11-21",
+    "plans_to_live_in_quebec": False,
+    "jobs": [
+        {
+            "title": "Software developer",
+            "noc_code": "21232",
+            "teer": 1,
+            "start": "2024-01-08",
+            "end": None,
+            "hours_per_week": 37.5,
+            "paid": True,
+            "self_employed": False,
+            "full_time_student": False,
+            "work_authorized": True,
+            "in_canada": True,
+        }
+    ],
+    "language_tests": [
+        {
+            "test": "ielts_general",
+            "date": "2025-06-01",
+            "reading": 6.5,
+            "writing": 6.0,
+            "listening": 7.5,
+            "speaking": 6.5,
+        }
+    ],
+}
 # What the engine is traced doing: checks of a complete profile, an empty one and bad JSON (the
 # worker also builds the form metadata, and unpacks the wheel). Dates are fixed: the trace must
 # not depend on the day of the build.
 TRACE_INPUTS = (
-    json.dumps(
-        {
-            "application_date": "2026-11-21",
-            "plans_to_live_in_quebec": False,
-            "jobs": [
-                {
-                    "title": "Software developer",
-                    "noc_code": "21232",
-                    "teer": 1,
-                    "start": "2024-01-08",
-                    "end": None,
-                    "hours_per_week": 37.5,
-                    "paid": True,
-                    "self_employed": False,
-                    "full_time_student": False,
-                    "work_authorized": True,
-                    "in_canada": True,
-                }
-            ],
-            "language_tests": [
-                {
-                    "test": "ielts_general",
-                    "date": "2025-06-01",
-                    "reading": 6.5,
-                    "writing": 6.0,
-                    "listening": 7.5,
-                    "speaking": 6.5,
-                }
-            ],
-        }
-    ),
+    json.dumps(SAMPLE_PROFILE),
     "{}",
     "not json",
 )
