@@ -102,10 +102,10 @@ from pycore.parameters import load, parameter
 from pycore.validation import InputLimits, input_limits
 
 from .expressions import ExpressionError, evaluate, parse
+from .rules import APP, exact_days_for, months_after, rule, years_after, years_before
 
 SCENARIO_DIR = Path(__file__).resolve().parents[1] / "scenarios"
-ABILITIES = ("reading", "writing", "listening", "speaking")
-DEFAULT_APP = date(2026, 11, 21)
+DEFAULT_APP = APP  # a scenario without its own app is judged on this day
 CATEGORIES_START = parameter("categories", "experience_months").values[0].effective
 MISSING = object()  # a template value that removes its key (for "missing field" errors)
 SCENARIO_KEYS = frozenset(
@@ -142,40 +142,12 @@ class Scenario:
 # ---------------------------------------------------------------- date and rule helpers
 
 
-def years_before(day: date, years: int) -> date:
-    """The same calendar day ``years`` earlier; 28 February when that day does not exist."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
-
-
-def years_after(day: date, years: int) -> date:
-    """The same calendar day ``years`` later; 28 February when that day does not exist."""
-    return years_before(day, -years)
-
-
-def rule(file: str, key: str, on: date) -> Any:
-    """A rule value in force on ``on`` from ``pycore/data``."""
-    return parameter(file, key).value_at(on)
-
-
 def accepted_from(test_id: str) -> date:
     """The first test date from which ``test_id`` results are accepted (from language.toml)."""
     for item in parameter("language", "accepted_tests").values:
         if test_id in item.value:
             return item.effective
     raise LookupError(test_id)
-
-
-def months_after(day: date, months: int) -> date:
-    """The same day ``months`` later, or that month's last day when it has none."""
-    year, month = divmod(day.month - 1 + months, 12)
-    first_next = date(day.year + year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
-    return min(
-        date(day.year + year, month + 1, 1) + timedelta(days=day.day - 1),
-        first_next - timedelta(days=1),
-    )
 
 
 def chart_on(test_id: str, on: date) -> charts.Chart:
@@ -197,14 +169,6 @@ def one_step_under(test_id: str, on: date, level: int, ability: str) -> dict[str
     step = chart_on(test_id, on).scale[ability].step
     scores[ability] = scores[ability] - step
     return scores
-
-
-def days_for(hours: int | Fraction, per_week: int | Fraction) -> int:
-    """Days at ``per_week / 7`` hours a day that accrue exactly ``hours``; error if not whole."""
-    days = Fraction(hours) * 7 / Fraction(per_week)
-    if days.denominator != 1:
-        raise ValueError(f"{hours} h at {per_week} h/week is not a whole number of days")
-    return int(days)
 
 
 def _whole(value: Any) -> int:
@@ -229,7 +193,7 @@ HELPERS: dict[str, Callable[..., Any]] = {
         day, rule("work_experience", "window_years", _on(day))
     ),
     "days_between": lambda first, last: (last - first).days,
-    "days_for": days_for,
+    "days_for": exact_days_for,
     "category_months": lambda on: rule("categories", "experience_months", on),
     "lowest_scores": lowest_scores,
     "lowest_score": lambda test, on, level, ability: lowest_scores(test, on, level)[ability],
