@@ -16,13 +16,13 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route
 
 from pycore import api, charts
 
-from .rules import APP, rule
+from .rules import APP, level_for_teer
 
 ABILITIES = charts.ABILITIES
 
 
-HIGH_LEVEL = rule("language", "minimum_level_teer_0_1")
-LOW_LEVEL = rule("language", "minimum_level_teer_2_3")
+HIGH_LEVEL = level_for_teer(1)  # what the journeys' TEER 1 jobs need
+LOW_LEVEL = level_for_teer(3)  # what a TEER 3 job needs
 
 
 def result_at(

@@ -26,6 +26,14 @@ REQUIRED = rule("work_experience", "hours_required")  # on APP
 CAP = rule("work_experience", "weekly_hours_cap")  # on APP
 
 
+def level_for_teer(teer: int, on: date = APP) -> int:
+    """The language level a main occupation of TEER ``teer`` needs (language.minimum_level)."""
+    for item in rule("language", "minimum_level", on):
+        if teer in item["teers"]:
+            return int(item["level"])
+    raise LookupError(f"language.minimum_level gives no level for TEER {teer} on {on}")
+
+
 def years_before(day: date, years: int) -> date:
     """The same calendar day ``years`` earlier; 28 February when that day does not exist."""
     try:

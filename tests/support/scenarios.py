@@ -38,8 +38,8 @@ Rule values, in force on ``app`` (on the first supported date when ``app`` is ea
 ``CAP``                most hours a week that count (work_experience.weekly_hours_cap)
 ``WINDOW_YEARS``       years the window reaches back (work_experience.window_years)
 ``FIRST_ELIGIBLE_TEER``, ``LAST_ELIGIBLE_TEER``  the lowest and highest eligible TEER
-``CLB_TEER_0_1``       the language level a TEER 0 or 1 occupation needs (language.toml)
-``CLB_TEER_2_3``       the language level a TEER 2 or 3 occupation needs
+``CLB_TEER_0_1``       the language level a TEER 0 or 1 occupation needs (language.minimum_level)
+``CLB_TEER_2_3``       the language level a TEER 2 or 3 occupation needs (an error if they differ)
 ``VALIDITY_YEARS``     years a language result stays valid (language.result_validity_years)
 ``TEER_START``         the first supported application date (program.teer_system_start)
 ``PTE_ACCEPTED``       the first test date PTE Core results are accepted from
@@ -102,7 +102,15 @@ from pycore.parameters import load, parameter
 from pycore.validation import InputLimits, input_limits
 
 from .expressions import ExpressionError, evaluate, parse
-from .rules import APP, exact_days_for, months_after, rule, years_after, years_before
+from .rules import (
+    APP,
+    exact_days_for,
+    level_for_teer,
+    months_after,
+    rule,
+    years_after,
+    years_before,
+)
 
 SCENARIO_DIR = Path(__file__).resolve().parents[1] / "scenarios"
 DEFAULT_APP = APP  # a scenario without its own app is judged on this day
@@ -209,6 +217,14 @@ HELPERS: dict[str, Callable[..., Any]] = {
 }
 
 
+def _shared_level(teers: tuple[int, ...], on: date) -> int:
+    """The language level the ``teers`` categories share (``CLB_TEER_0_1``: TEER 0 and 1)."""
+    levels = {level_for_teer(teer, on) for teer in teers}
+    if len(levels) != 1:
+        raise ValueError(f"TEER {teers} no longer share one language level: rename the name")
+    return levels.pop()
+
+
 def _limit_names(limits: InputLimits) -> list[str]:
     """The input limits' fields and derived values (``hours_step``)."""
     derived = [name for name, v in vars(InputLimits).items() if isinstance(v, property)]
@@ -232,8 +248,8 @@ def namespace(app: date) -> dict[str, Any]:
         "WINDOW_YEARS": rule("work_experience", "window_years", on),
         "FIRST_ELIGIBLE_TEER": min(eligible),
         "LAST_ELIGIBLE_TEER": max(eligible),
-        "CLB_TEER_0_1": rule("language", "minimum_level_teer_0_1", on),
-        "CLB_TEER_2_3": rule("language", "minimum_level_teer_2_3", on),
+        "CLB_TEER_0_1": _shared_level((0, 1), on),
+        "CLB_TEER_2_3": _shared_level((2, 3), on),
         "VALIDITY_YEARS": rule("language", "result_validity_years", on),
         "TEER_START": parameter("program", "teer_system_start").values[0].value,
         "PTE_ACCEPTED": accepted_from("pte_core"),
