@@ -37,20 +37,15 @@ from datetime import date
 
 from pycore import charts
 from pycore.dates import ONE_DAY, first_day_not_younger, years_before
-from pycore.parameters import load, parameter
+from pycore.parameters import parameter
 from pycore.profile import LanguageTest
-
-LEVEL_PARAMETERS: tuple[str, ...] = ("minimum_level_teer_0_1", "minimum_level_teer_2_3")
 
 
 def thresholds(on: date) -> list[tuple[int, tuple[int, ...]]]:
-    """Each level in force on ``on`` with the TEER categories it applies to, highest first."""
-    raw = load("language")
-    pairs = [
-        (int(parameter("language", key).value_at(on)), tuple(raw[key]["teers"]))
-        for key in LEVEL_PARAMETERS
-    ]
-    return sorted(pairs, reverse=True)
+    """Each level in force on ``on`` with the TEER categories it applies to, highest first
+    (``minimum_level`` in language.toml: one dated value mapping TEER categories to levels)."""
+    levels = parameter("language", "minimum_level").value_at(on)
+    return sorted(((int(item["level"]), tuple(item["teers"])) for item in levels), reverse=True)
 
 
 def required_level(teer: int, on: date) -> int:

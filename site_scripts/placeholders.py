@@ -10,6 +10,9 @@ Placeholders (outside code spans and fenced code):
     for readers: ``1,560``, ``November 16, 2022``, ``0, 1, 2 or 3``. ``FILE`` is a data
     file name (``work_experience``), ``KEY`` a parameter in it. Undated facts (a table
     with a single ``value`` and no ``values`` list) work too.
+``{{ value FILE.KEY teer=N }}``
+    For a value given by TEER category (a list of ``{ teers = [...], level = L }`` tables,
+    such as ``language.minimum_level``), the level for TEER ``N``: ``7``.
 ``{{ effective FILE.KEY }}``
     The date the value in force on the review date took effect: ``November 16, 2022``.
 ``{{ table NAME [ARG] }}``
@@ -77,6 +80,18 @@ def review_date(config: Any) -> date:
         raise PluginError(f"mkdocs.yml extra.reviewed must be a date, not {reviewed!r}") from error
 
 
+def level_for_teer(value: Any, teer: str) -> Any:
+    """The level a value given by TEER category (``[{teers, level}, ...]``) sets for ``teer``."""
+    if not teer.isdigit():
+        raise ValueError(f"teer={teer} is not a TEER category")
+    if not isinstance(value, list) or not all(isinstance(i, dict) and "teers" in i for i in value):
+        raise ValueError("teer= applies only to a value given by TEER category")
+    for item in value:
+        if int(teer) in item["teers"]:
+            return item["level"]
+    raise LookupError(f"no level for TEER {teer}")
+
+
 def expand_one(body: str, reviewed: date) -> str:
     """The text for one placeholder body (``value work_experience.hours_required``)."""
     name, *args = body.split()
@@ -84,6 +99,9 @@ def expand_one(body: str, reviewed: date) -> str:
         return long_date(reviewed)
     if name == "value" and len(args) == 1:
         return reader_value(value_on(args[0], reviewed))
+    if name == "value" and len(args) == 2 and args[1].startswith("teer="):
+        levels = value_on(args[0], reviewed)
+        return reader_value(level_for_teer(levels, args[1].removeprefix("teer=")))
     if name == "previous" and len(args) == 1:
         return reader_value(previous_value(args[0], reviewed))
     if name == "effective" and len(args) == 1:

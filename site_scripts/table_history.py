@@ -29,10 +29,25 @@ def display(value: Any) -> str:
 
 
 def shown(value: Any, unit: str) -> str:
-    """A timeline value with its unit where it is a number: "1,560 hours", "CLB/NCLC 7"."""
+    """A timeline value with its unit where it is a number: "1,560 hours", "CLB/NCLC 7"; a
+    level by TEER category: "CLB/NCLC 7 (TEER 0 or 1); CLB/NCLC 5 (TEER 2 or 3)"."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return quantity(value, unit)
+    if isinstance(value, list) and value and all(_by_teer(item) for item in value):
+        return "; ".join(
+            say(
+                "{level} (TEER {teers})",
+                level=quantity(i["level"], unit),
+                teers=series([reader_value(t) for t in i["teers"]]),
+            )
+            for i in value
+        )
     return display(value)
+
+
+def _by_teer(item: Any) -> bool:
+    """Whether ``item`` is one entry of a value given by TEER category (``{teers, level}``)."""
+    return isinstance(item, dict) and set(item) == {"teers", "level"}
 
 
 def timeline_entries() -> list[tuple[date, str, tuple[str, ...]]]:

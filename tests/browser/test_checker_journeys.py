@@ -10,17 +10,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from support.checker import (
-    APP,
-    CAP,
     HIGH_LEVEL,
     LOW_LEVEL,
-    REQUIRED,
     cpython,
-    days_for,
-    job,
     marks,
     open_share_link,
-    profile,
     reader_date,
     reader_number,
     requirement,
@@ -28,6 +22,8 @@ from support.checker import (
     share_url,
     wait_for_mark,
 )
+from support.contract import contract_profile, job
+from support.rules import APP, CAP, REQUIRED, days_to_reach
 
 from pycore import validation
 
@@ -42,7 +38,7 @@ def shoot(page: Page, name: str) -> None:
 
 def test_eligible_journey(checker: Page, site_url: str) -> None:
     """Two years at the cap in TEER 1 and a test at the required level: every requirement met."""
-    body = profile(
+    body = contract_profile(
         [job(APP - timedelta(days=730), None, title="Developer")], [result_at(HIGH_LEVEL)]
     )
     expected = cpython(body)
@@ -67,7 +63,7 @@ def test_eligible_journey(checker: Page, site_url: str) -> None:
 
 def test_print_shows_verdict_and_reasons_only(checker: Page, site_url: str) -> None:
     """Printed, the page keeps the verdict and the reasons and drops the form and site chrome."""
-    open_share_link(checker, site_url, profile([job(APP - timedelta(days=300), None)], []))
+    open_share_link(checker, site_url, contract_profile([job(APP - timedelta(days=300), None)], []))
     checker.emulate_media(media="print")
     try:
         expect(checker.get_by_test_id("verdict")).to_be_visible()
@@ -91,8 +87,8 @@ def test_guide_links_resolve(checker: Page, site_url: str) -> None:
 
 def test_short_of_hours_shows_projected_date(checker: Page, site_url: str) -> None:
     """A job a month short of the hours: not met, with the projected date shown."""
-    start = APP - timedelta(days=days_for(REQUIRED, CAP) - 30)
-    body = profile([job(start, None)], [result_at(HIGH_LEVEL)])
+    start = APP - timedelta(days=days_to_reach(REQUIRED, CAP) - 30)
+    body = contract_profile([job(start, None)], [result_at(HIGH_LEVEL)])
     expected = cpython(body)
     projected = expected["projected_work_experience_date"]
     assert projected and expected["eligible"] is False
@@ -105,7 +101,7 @@ def test_short_of_hours_shows_projected_date(checker: Page, site_url: str) -> No
 
 def test_language_short_by_one_ability(checker: Page, site_url: str) -> None:
     """Writing one level short: language not met, that row marked, the score needed named."""
-    body = profile(
+    body = contract_profile(
         [job(APP - timedelta(days=730), None)], [result_at(HIGH_LEVEL, short=("writing",))]
     )
     expected = cpython(body)
@@ -122,8 +118,8 @@ def test_language_short_by_one_ability(checker: Page, site_url: str) -> None:
 
 def test_two_jobs_hit_the_weekly_cap(checker: Page, site_url: str) -> None:
     """Two full-time jobs at once count no more than the weekly cap together."""
-    start = APP - timedelta(days=days_for(REQUIRED, CAP) + 20)
-    body = profile(
+    start = APP - timedelta(days=days_to_reach(REQUIRED, CAP) + 20)
+    body = contract_profile(
         [job(start, None, title="Day job"), job(start, None, title="Night job")],
         [result_at(HIGH_LEVEL)],
     )
@@ -149,7 +145,7 @@ def test_mixed_occupations_set_the_level(checker: Page, site_url: str, dominant:
         job(APP - timedelta(days=700), APP - timedelta(days=501), teer=other),
         job(APP - timedelta(days=500), None, teer=dominant),
     ]
-    body = profile(jobs, [result_at(LOW_LEVEL)])
+    body = contract_profile(jobs, [result_at(LOW_LEVEL)])
     expected = cpython(body)
     open_share_link(checker, site_url, body)
     needed = requirement(checker, "language").locator("tbody td:nth-child(4)")
@@ -160,11 +156,13 @@ def test_mixed_occupations_set_the_level(checker: Page, site_url: str, dominant:
 
 def test_editing_a_job_and_checking_again(checker: Page, site_url: str) -> None:
     """Changing a job's first day in the form and checking again updates the verdict."""
-    short_start = APP - timedelta(days=days_for(REQUIRED, CAP) - 30)
-    open_share_link(checker, site_url, profile([job(short_start, None)], [result_at(HIGH_LEVEL)]))
+    short_start = APP - timedelta(days=days_to_reach(REQUIRED, CAP) - 30)
+    open_share_link(
+        checker, site_url, contract_profile([job(short_start, None)], [result_at(HIGH_LEVEL)])
+    )
     expect(checker.get_by_test_id("verdict")).to_have_attribute("data-eligible", "false")
     before = marks(checker, "cec:result")
-    longer = (APP - timedelta(days=days_for(REQUIRED, CAP) + 30)).isoformat()
+    longer = (APP - timedelta(days=days_to_reach(REQUIRED, CAP) + 30)).isoformat()
     checker.locator('[data-field="start"]').fill(longer)
     checker.get_by_role("button", name="Check my eligibility").click()
     wait_for_mark(checker, "cec:result", before + 1)
@@ -175,7 +173,9 @@ def test_editing_a_job_and_checking_again(checker: Page, site_url: str) -> None:
 def test_add_duplicate_remove_jobs(checker: Page, site_url: str) -> None:
     """Duplicate copies a job's answers below it; remove takes it away; legends renumber."""
     open_share_link(
-        checker, site_url, profile([job(APP - timedelta(days=400), None, title="Chef")], [])
+        checker,
+        site_url,
+        contract_profile([job(APP - timedelta(days=400), None, title="Chef")], []),
     )
     checker.get_by_role("button", name="Duplicate job 1 (Chef)").click()
     rows = checker.locator("fieldset.cec-job")
@@ -193,7 +193,9 @@ def test_add_duplicate_remove_jobs(checker: Page, site_url: str) -> None:
 def test_client_errors_beside_fields_and_nothing_lost(checker: Page, site_url: str) -> None:
     """An incomplete job: messages next to its fields, focus on the first, answers kept."""
     open_share_link(
-        checker, site_url, profile([job(APP - timedelta(days=400), None, title="Kept")], [])
+        checker,
+        site_url,
+        contract_profile([job(APP - timedelta(days=400), None, title="Kept")], []),
     )
     checker.get_by_role("button", name="Add a job").click()
     checker.get_by_role("button", name="Check my eligibility").click()
@@ -215,7 +217,7 @@ def test_client_errors_beside_fields_and_nothing_lost(checker: Page, site_url: s
 def test_engine_errors_map_to_fields(checker: Page, site_url: str) -> None:
     """Field paths in the engine's errors land on the matching inputs."""
     too_early = validation._EARLIEST_DATE - timedelta(days=365)
-    body = profile([job(too_early, too_early + timedelta(days=30))], [])
+    body = contract_profile([job(too_early, too_early + timedelta(days=30))], [])
     expected = cpython(body)
     fields = {error["field"] for error in expected["errors"]}
     assert "jobs[0].start" in fields
@@ -233,7 +235,7 @@ def test_engine_errors_map_to_fields(checker: Page, site_url: str) -> None:
 
 def test_no_axe_violations_with_results(checker: Page, site_url: str) -> None:
     """With a result on screen (every requirement kind shown) axe finds no violation."""
-    body = profile(
+    body = contract_profile(
         [
             job(APP - timedelta(days=400), None),
             job(APP - timedelta(days=900), APP - timedelta(days=800), teer=5),
@@ -307,7 +309,7 @@ def test_narrow_screen_journey(browser: Browser, site_url: str) -> None:
         expect(page.locator(".cec-error-summary")).to_be_visible()
         shoot(page, "errors-390")
         assert page.evaluate(overflow) <= 0
-        body = profile(
+        body = contract_profile(
             [
                 job(APP - timedelta(days=500), None, title="Registered nurse"),
                 job(APP - timedelta(days=1000), APP - timedelta(days=600), teer=4, title="Cashier"),

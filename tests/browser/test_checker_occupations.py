@@ -13,19 +13,16 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Request, expect
 from support.checker import (
-    APP,
-    CAP,
     HIGH_LEVEL,
     checker_page,
     cpython,
-    days_for,
-    job,
     marks,
     open_share_link,
-    profile,
     result_at,
     wait_for_mark,
 )
+from support.contract import contract_profile, job
+from support.rules import APP, CAP, days_to_reach
 
 from pycore import categories
 from pycore.parameters import parameter
@@ -54,7 +51,7 @@ def listed_code() -> str:
 def months_of_work(months: float) -> int:
     """Days at the weekly cap that make ``months`` of category experience on APP."""
     hours = Fraction(parameter("categories", "hours_per_month").value_at(APP)) * Fraction(months)
-    return days_for(float(hours), CAP)
+    return days_to_reach(float(hours), CAP)
 
 
 def shoot(page: Page, name: str, selector: str | None = None) -> None:
@@ -160,7 +157,9 @@ def test_titles_loaded_only_when_the_search_is_used(browser: Browser, site_url: 
             page.wait_for_load_state("networkidle")
         assert fetched == []
         code = listed_code()
-        body = profile([job(APP - timedelta(days=500), None, teer=int(code[1]), noc_code=code)], [])
+        body = contract_profile(
+            [job(APP - timedelta(days=500), None, teer=int(code[1]), noc_code=code)], []
+        )
         open_share_link(page, site_url, body)
         page.wait_for_load_state("networkidle")
         assert fetched == []
@@ -188,7 +187,7 @@ def category_profile(months: float) -> dict:  # type: ignore[type-arg]
     """An ongoing job in a listed code with ``months`` of experience on APP, and a test."""
     code = listed_code()
     start = APP - timedelta(days=months_of_work(months))
-    return profile(
+    return contract_profile(
         [job(start, None, teer=int(code[1]), noc_code=code, title="Listed job")],
         [result_at(HIGH_LEVEL)],
     )

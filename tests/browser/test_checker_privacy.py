@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
-from support.checker import APP, CAP, HIGH_LEVEL, result_at, serve_sitemap_here, wait_for_mark
+from support.checker import HIGH_LEVEL, result_at, serve_sitemap_here, wait_for_mark
+from support.rules import APP, CAP
 
 pytestmark = pytest.mark.browser
 

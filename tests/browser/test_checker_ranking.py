@@ -13,17 +13,16 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from support.checker import (
-    APP,
     HIGH_LEVEL,
     cpython,
-    job,
     open_share_link,
-    profile,
     reader_number,
     result_at,
     share_url,
     wait_for_mark,
 )
+from support.contract import contract_profile, job
+from support.rules import APP
 
 from pycore import charts
 from pycore.crs_profile import education_levels
@@ -53,7 +52,7 @@ def ranking(born_years: int = 29, **fields: Any) -> dict[str, Any]:
 
 def ranked(crs: dict[str, Any] | None = None) -> dict[str, Any]:
     """Two years of work at the cap and a test at the higher level, with a ``crs`` object."""
-    body = profile(
+    body = contract_profile(
         [job(APP - timedelta(days=730), None, title="Developer")], [result_at(HIGH_LEVEL)]
     )
     body["crs"] = crs or ranking()

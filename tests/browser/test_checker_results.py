@@ -14,22 +14,18 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from support.checker import (
-    APP,
-    CAP,
     HIGH_LEVEL,
     LOW_LEVEL,
-    REQUIRED,
     cpython,
-    days_for,
-    job,
     marks,
     open_share_link,
-    profile,
     reader_date,
     requirement,
     result_at,
     wait_for_mark,
 )
+from support.contract import contract_profile, job
+from support.rules import APP, CAP, REQUIRED, days_to_reach
 
 from pycore import charts
 from pycore.dates import years_before
@@ -74,8 +70,10 @@ def check(page: Page, site_url: str, body: dict[str, Any]) -> dict[str, Any]:
 
 def test_weekly_cap_per_job(checker: Page, site_url: str) -> None:
     """A job above the weekly cap says the hours entered and the hours that count."""
-    start = APP - timedelta(days=days_for(REQUIRED, CAP) + 70)
-    body = profile([job(start, None, hours=CAP + 10, title="Cook")], [result_at(HIGH_LEVEL)])
+    start = APP - timedelta(days=days_to_reach(REQUIRED, CAP) + 70)
+    body = contract_profile(
+        [job(start, None, hours=CAP + 10, title="Cook")], [result_at(HIGH_LEVEL)]
+    )
     expected = check(checker, site_url, body)
     entry = expected["jobs"][0]
     assert entry["count_reason"] == "job.counted_capped"
@@ -89,7 +87,7 @@ def test_weekly_cap_per_job(checker: Page, site_url: str) -> None:
 def test_cap_shared_between_concurrent_jobs(checker: Page, site_url: str) -> None:
     """Two jobs at the cap held together: each says the cap was shared and names the other."""
     start = APP - timedelta(days=400)
-    body = profile([job(start, None, title="Day"), job(start, None, title="Night")], [])
+    body = contract_profile([job(start, None, title="Day"), job(start, None, title="Night")], [])
     expected = check(checker, site_url, body)
     items = requirement(checker, "work_experience").locator(".cec-jobs > li")
     for index, entry in enumerate(expected["jobs"]):
@@ -100,7 +98,7 @@ def test_cap_shared_between_concurrent_jobs(checker: Page, site_url: str) -> Non
 
 def test_every_exclusion_reason_listed(checker: Page, site_url: str) -> None:
     """A TEER 5 job done while studying full time lists both reasons, not only the TEER."""
-    body = profile(
+    body = contract_profile(
         [
             job(APP - timedelta(days=700), None),
             job(APP - timedelta(days=300), None, teer=5, full_time_student=True, title="Cashier"),
@@ -123,7 +121,7 @@ def test_every_exclusion_reason_listed(checker: Page, site_url: str) -> None:
 def test_level_explained_with_the_tie_rule(checker: Page, site_url: str) -> None:
     """Equal hours in a TEER 1 and a TEER 3 occupation: the tie and the higher level are said."""
     start = APP - timedelta(days=400)
-    body = profile(
+    body = contract_profile(
         [job(start, None, noc_code="21231"), job(start, None, teer=3, noc_code="33100")],
         [result_at(LOW_LEVEL)],
     )
@@ -139,7 +137,7 @@ def test_level_explained_with_the_tie_rule(checker: Page, site_url: str) -> None
 
 def test_target_without_a_test(checker: Page, site_url: str) -> None:
     """No test yet with TEER 3 work: the level needed and each accepted test's scores for it."""
-    body = profile([job(APP - timedelta(days=700), None, teer=3)], [])
+    body = contract_profile([job(APP - timedelta(days=700), None, teer=3)], [])
     expected = check(checker, site_url, body)
     targets = expected["requirements"][1]["facts"]["targets"]
     assert targets and all(item["level"] == LOW_LEVEL for item in targets)
@@ -155,7 +153,9 @@ def test_target_without_a_test(checker: Page, site_url: str) -> None:
 def test_expiry_warning_with_engine_dates(checker: Page, site_url: str) -> None:
     """A result that expires soon after the work requirement is met is flagged with its dates."""
     taken = years_before(APP + timedelta(days=40), VALIDITY)
-    body = profile([job(APP - timedelta(days=700), None)], [result_at(HIGH_LEVEL, taken=taken)])
+    body = contract_profile(
+        [job(APP - timedelta(days=700), None)], [result_at(HIGH_LEVEL, taken=taken)]
+    )
     expected = check(checker, site_url, body)
     notice = next(n for n in expected["notices"] if n["code"] == "notice.test_expires_soon")
     shown = checker.locator('[data-notice="notice.test_expires_soon"]')
@@ -169,7 +169,9 @@ def test_invitation_safe_window(checker: Page, site_url: str) -> None:
     window replaces the red verdict."""
     invited = APP - timedelta(days=30)
     taken = years_before(invited + timedelta(days=20), VALIDITY)
-    body = profile([job(APP - timedelta(days=900), None)], [result_at(HIGH_LEVEL, taken=taken)])
+    body = contract_profile(
+        [job(APP - timedelta(days=900), None)], [result_at(HIGH_LEVEL, taken=taken)]
+    )
     body["invitation_date"] = invited.isoformat()
     expected = check(checker, site_url, body)
     window = expected["invitation"]["safe_window"]
@@ -191,14 +193,14 @@ def test_invitation_safe_window(checker: Page, site_url: str) -> None:
 def test_what_next_after_every_verdict(checker: Page, site_url: str) -> None:
     """Eligible or not, "What next" says eligible is not invited and links the ranking and guide."""
     for tests in ([result_at(HIGH_LEVEL)], []):
-        body = profile([job(APP - timedelta(days=700), None)], tests)
+        body = contract_profile([job(APP - timedelta(days=700), None)], tests)
         check(checker, site_url, body)
         block = checker.get_by_test_id("what-next")
         expect(block.locator('a[href="#cec-ranking"]')).to_have_count(1)
         expect(checker.locator("#cec-ranking")).to_have_count(1)  # the link has a target
         expect(block.locator('a[href="../after-invitation/"]')).to_have_count(1)
         expect(block.locator('a[href^="../express-entry/#"]')).not_to_have_count(0)
-    quebec = profile([], [], quebec=True)
+    quebec = contract_profile([], [], quebec=True)
     check(checker, site_url, quebec)
     expect(checker.get_by_test_id("what-next")).to_contain_text("Quebec selects its own")
     expect(checker.get_by_test_id("what-next")).to_contain_text("Federal Skilled Worker")
@@ -238,7 +240,7 @@ def test_score_fields_in_print_order(checker: Page, site_url: str, test_id: str)
     check(
         checker,
         site_url,
-        profile(
+        contract_profile(
             [],
             [
                 result_at(

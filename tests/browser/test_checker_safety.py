@@ -14,17 +14,16 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 from support.checker import (
-    APP,
     HIGH_LEVEL,
     encode,
-    job,
     marks,
     open_share_link,
-    profile,
     result_at,
     share_url,
     wait_for_mark,
 )
+from support.contract import contract_profile, job
+from support.rules import APP
 
 from pycore.validation import input_limits
 
@@ -33,10 +32,10 @@ pytestmark = pytest.mark.browser
 LIMITS = input_limits()
 STORAGE_KEY = "cec-checker-profile"
 SHOTS = Path("/tmp/safety-shots")  # looked at by hand, not compared
-BODY = profile(
+BODY = contract_profile(
     [job(APP - timedelta(days=500), None, title="From the link")], [result_at(HIGH_LEVEL)]
 )
-OTHER = profile(
+OTHER = contract_profile(
     [job(APP - timedelta(days=700), None, title="Another link")], [result_at(HIGH_LEVEL)]
 )
 
@@ -152,7 +151,7 @@ def test_busy_check_is_superseded_and_a_stuck_engine_restarted(page: Page, site_
     hang_on(page, "cec-hang")
     open_checker(page, site_url)
     title = page.locator('[data-field="title"]')
-    stuck = profile([job(APP - timedelta(days=500), None, title="cec-hang")], [])
+    stuck = contract_profile([job(APP - timedelta(days=500), None, title="cec-hang")], [])
     page.goto(share_url(site_url, stuck))
     busy = page.locator("[data-cec-busy]")
     expect(busy).to_be_visible()
@@ -255,7 +254,7 @@ def test_too_many_jobs_in_a_link_are_refused_before_the_form(page: Page, site_ur
     """A link over the jobs limit is refused with a message; the form keeps its values."""
     open_checker(page, site_url)
     typed = fields(page)
-    many = profile([job(APP - timedelta(days=500), None)] * (LIMITS.most_jobs + 1), [])
+    many = contract_profile([job(APP - timedelta(days=500), None)] * (LIMITS.most_jobs + 1), [])
     page.goto(share_url(site_url, many))
     expect(notice(page)).to_contain_text(f"more than {LIMITS.most_jobs} jobs")
     assert fields(page) == typed

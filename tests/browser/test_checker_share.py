@@ -10,22 +10,14 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from support.checker import (
-    APP,
-    HIGH_LEVEL,
-    cpython,
-    job,
-    marks,
-    open_share_link,
-    profile,
-    result_at,
-    wait_for_mark,
-)
+from support.checker import HIGH_LEVEL, cpython, marks, open_share_link, result_at, wait_for_mark
+from support.contract import contract_profile, job
+from support.rules import APP
 
 pytestmark = pytest.mark.browser
 
 # Every field the form keeps, with values of each kind (text, code, decimal hours, half bands).
-FULL = profile(
+FULL = contract_profile(
     [
         job(
             APP - timedelta(days=500),
@@ -94,7 +86,7 @@ def test_answers_file_download_and_load(
         page.get_by_role("button", name="Download answers (JSON)").click()
     assert json.loads(Path(download.value.path()).read_text(encoding="utf-8")) == FULL
 
-    other = profile(
+    other = contract_profile(
         [job(APP - timedelta(days=800), None, title="Loaded from file")], [result_at(HIGH_LEVEL)]
     )
     answers = tmp_path / "answers.json"

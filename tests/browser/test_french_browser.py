@@ -13,24 +13,17 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
-from support.checker import (
-    APP,
-    HIGH_LEVEL,
-    encode,
-    job,
-    profile,
-    result_at,
-    serve_sitemap_here,
-    wait_for_mark,
-)
+from support.checker import HIGH_LEVEL, encode, result_at, serve_sitemap_here, wait_for_mark
+from support.contract import contract_profile, job
 from support.french import Text, english_words
+from support.rules import APP
 
 from pycore import api, messages
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
-ELIGIBLE = profile(
+ELIGIBLE = contract_profile(
     [job(APP - timedelta(days=500), None, noc_code="21232", title="Développeuse")],
     [result_at(HIGH_LEVEL, test_id="tef_canada")],
 )

@@ -7,7 +7,9 @@ import random
 from datetime import timedelta
 
 import pytest
-from support.engine import APP, job, random_jobs
+from support.contract import job
+from support.engine import random_jobs
+from support.rules import APP
 
 from pycore import api, charts
 from pycore.validation import ProfileError

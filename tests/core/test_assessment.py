@@ -6,7 +6,9 @@ from datetime import timedelta
 from fractions import Fraction
 from typing import Any
 
-from support.engine import APP, job, profile
+from support.contract import job
+from support.engine import parsed_profile
+from support.rules import APP, days_to_reach
 
 from pycore import charts
 from pycore.assessment import assess, hours, rules_version, supported_from
@@ -16,7 +18,7 @@ from pycore.work_experience import Rules
 
 DAY = timedelta(days=1)
 RULES = Rules.on(APP)
-FULL_DAYS = int(-(-RULES.hours_required * 7 // RULES.weekly_cap))
+FULL_DAYS = days_to_reach(RULES.hours_required, RULES.weekly_cap)
 
 
 def celpip(level: int, taken: Any = None) -> dict[str, Any]:
@@ -36,7 +38,7 @@ def by_id(result: dict[str, Any]) -> dict[str, Any]:
 
 def test_all_met_is_eligible_with_contract_fields() -> None:
     """Every requirement met gives eligible true and every contract field."""
-    result = assess(profile([job(APP - FULL_DAYS * DAY, None)], [celpip(9)]))
+    result = assess(parsed_profile([job(APP - FULL_DAYS * DAY, None)], [celpip(9)]))
     assert result["eligible"] is True
     assert [r["id"] for r in result["requirements"]] == ["work_experience", "language", "quebec"]
     assert {
@@ -53,20 +55,20 @@ def test_all_met_is_eligible_with_contract_fields() -> None:
 
 def test_any_not_met_is_not_eligible() -> None:
     """One failed requirement makes the person not eligible, even with another unknown."""
-    result = assess(profile([job(APP - FULL_DAYS * DAY, None)], [], quebec=True))
+    result = assess(parsed_profile([job(APP - FULL_DAYS * DAY, None)], [], quebec=True))
     assert by_id(result)["language"]["met"] is None
     assert result["eligible"] is False
 
 
 def test_unknown_without_failure_is_null() -> None:
     """No failure but a requirement not judged gives eligible null."""
-    result = assess(profile([job(APP - FULL_DAYS * DAY, None)], []))
+    result = assess(parsed_profile([job(APP - FULL_DAYS * DAY, None)], []))
     assert result["eligible"] is None
 
 
 def test_short_work_has_projection_and_shortfall_facts() -> None:
     """Short of the year: not met, hours short in the facts, and a projected date."""
-    result = assess(profile([job(APP - (FULL_DAYS - 1) * DAY, None)], [celpip(9)]))
+    result = assess(parsed_profile([job(APP - (FULL_DAYS - 1) * DAY, None)], [celpip(9)]))
     work = by_id(result)["work_experience"]
     assert work["met"] is False and work["facts"]["hours_short"] > 0
     assert result["projected_work_experience_date"] == (APP + DAY).isoformat()
@@ -74,14 +76,14 @@ def test_short_work_has_projection_and_shortfall_facts() -> None:
 
 def test_required_clb_follows_main_occupation_teer() -> None:
     """The required level is the main occupation's: a TEER 3 job needs the lower level."""
-    result = assess(profile([job(APP - FULL_DAYS * DAY, None, teer=3)], [celpip(5)]))
+    result = assess(parsed_profile([job(APP - FULL_DAYS * DAY, None, teer=3)], [celpip(5)]))
     assert result["required_clb"] == 5 == by_id(result)["language"]["facts"]["level_needed"]
     assert result["eligible"] is True
 
 
 def test_language_tests_report_levels_validity_and_last_day() -> None:
     """Each result reports its level per ability, validity and the last valid day."""
-    result = assess(profile([], [celpip(8), celpip(8, APP + DAY)]))
+    result = assess(parsed_profile([], [celpip(8), celpip(8, APP + DAY)]))
     first, second = result["language_tests"]
     assert first["valid"] is True and set(first["clb"].values()) == {8} and first["valid_until"]
     assert second["valid"] is False and second["invalid_because"] == "test.after_application"
@@ -90,7 +92,9 @@ def test_language_tests_report_levels_validity_and_last_day() -> None:
 def test_date_before_supported_rules_is_not_judged() -> None:
     """An application date before the TEER rules leaves every requirement null with the reason."""
     early = supported_from() - DAY
-    result = assess(profile([job(early - 500 * DAY, None)], [celpip(9, early - DAY)], app=early))
+    result = assess(
+        parsed_profile([job(early - 500 * DAY, None)], [celpip(9, early - DAY)], app=early)
+    )
     assert result["eligible"] is None
     assert {tuple(r["reasons"]) for r in result["requirements"]} == {("rules.date_not_supported",)}
     assert result["jobs"][0]["counted_hours"] == 0
@@ -100,7 +104,7 @@ def test_every_assessment_carries_the_work_window() -> None:
     """The work requirement reports its window even for a date the rules do not cover."""
     early = supported_from() - DAY
     for day in (early, APP):
-        work = assess(profile([], [], app=day))["requirements"][0]
+        work = assess(parsed_profile([], [], app=day))["requirements"][0]
         assert work["id"] == "work_experience"
         assert work["facts"]["window_end"] == (day - DAY).isoformat()
         start = work["facts"]["window_start"]
@@ -129,7 +133,7 @@ def test_rules_version_is_newest_effective_date() -> None:
 
 def test_every_requirement_has_a_message() -> None:
     """Each requirement carries its rendered sentence, each job and test its own."""
-    result = assess(profile([job(APP - 10 * DAY, None, teer=5)], [celpip(3)]))
+    result = assess(parsed_profile([job(APP - 10 * DAY, None, teer=5)], [celpip(3)]))
     assert all(r["message"] for r in result["requirements"])
     assert result["jobs"][0]["excluded_because"] == "job.teer_not_eligible"
     assert result["jobs"][0]["message"] and result["language_tests"][0]["message"]
@@ -138,7 +142,7 @@ def test_every_requirement_has_a_message() -> None:
 def test_level_unknown_message_names_both_levels_with_level_name() -> None:
     """With no experience and a result between thresholds, the sentence names both levels."""
     (high, high_teers), (low, low_teers) = thresholds(APP)[0], thresholds(APP)[-1]
-    result = assess(profile([], [celpip(low)]))
+    result = assess(parsed_profile([], [celpip(low)]))
     language = by_id(result)["language"]
     assert language["reasons"] == ["language.level_unknown"]
     assert (
@@ -159,7 +163,7 @@ def test_tiny_shortfall_never_reads_as_zero() -> None:
         job(APP - days * DAY, None, per_week),
         job(APP - (days + 1) * DAY, APP - (days + 1) * DAY, extra_week),
     ]
-    work = by_id(assess(profile(jobs, [])))["work_experience"]
+    work = by_id(assess(parsed_profile(jobs, [])))["work_experience"]
     assert work["met"] is False
     assert work["facts"]["qualifying_hours"] < RULES.hours_required
     assert work["facts"]["hours_short"] >= 0.1

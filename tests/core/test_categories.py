@@ -8,32 +8,23 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
+from support.contract import job
+from support.rules import APP, CAP, exact_days_for, rule
 
 from pycore import categories, noc
 from pycore.api import check_json
-from pycore.parameters import load, parameter, source
-
-APP = date(2026, 11, 21)
-CAP = Fraction(parameter("work_experience", "weekly_hours_cap").value_at(APP))
+from pycore.parameters import load, source
 
 
-def required_days(day: date, per_week: Fraction = CAP) -> int:
+def required_days(day: date, per_week: Fraction = Fraction(CAP)) -> int:
     """Days of work at ``per_week`` that make the months required on ``day`` (from the data)."""
-    months = parameter("categories", "experience_months").value_at(day)
-    per_month = parameter("categories", "hours_per_month").value_at(day)
-    days = Fraction(months * per_month) * 7 / per_week
-    assert days.denominator == 1
-    return int(days)
+    months = rule("categories", "experience_months", day)
+    return exact_days_for(months * rule("categories", "hours_per_month", day), per_week)
 
 
-def job(code: str, start: date, end: date | None, **facts: Any) -> dict[str, Any]:
-    """A paid, authorized job in Canada in ``code`` at the weekly cap, unless ``facts`` say."""
-    return {
-        "noc_code": code, "teer": noc.teer(code), "start": start.isoformat(),
-        "end": end.isoformat() if end else None, "hours_per_week": float(CAP), "paid": True,
-        "self_employed": False, "full_time_student": False, "work_authorized": True,
-        "in_canada": True, **facts,
-    }  # fmt: skip
+def coded_job(code: str, start: date, end: date | None, **facts: Any) -> dict[str, Any]:
+    """A job in NOC ``code`` (its TEER) at the weekly cap that counts unless ``facts`` say."""
+    return job(start, end, float(CAP), noc.teer(code), noc_code=code, **facts)
 
 
 def judged(jobs: list[dict[str, Any]], day: date = APP) -> dict[str, dict[str, Any]]:
@@ -93,17 +84,17 @@ def test_canadian_experience_categories_ignore_work_abroad() -> None:
     days = required_days(APP)
     start = APP - timedelta(days=days)
     abroad = {"in_canada": False, "work_authorized": False}
-    assert judged([job("72600", start, None, **abroad)])["transport"]["met"] is True
-    physician = judged([job("31102", start, None, **abroad)])["physicians"]
+    assert judged([coded_job("72600", start, None, **abroad)])["transport"]["met"] is True
+    physician = judged([coded_job("31102", start, None, **abroad)])["physicians"]
     assert physician["met"] is False and physician["facts"]["months"] == 0
-    assert judged([job("31102", start, None)])["physicians"]["met"] is True
+    assert judged([coded_job("31102", start, None)])["physicians"]["met"] is True
 
 
 def test_concurrent_jobs_in_one_code_count_at_most_full_time() -> None:
     """Two overlapping jobs in the same code count no more than the weekly cap together."""
     days = required_days(APP)
     start = APP - timedelta(days=days - 1)  # one day short at full time
-    both = [job("72600", start, None), job("72600", start, None)]
+    both = [coded_job("72600", start, None), coded_job("72600", start, None)]
     result = judged(both)["transport"]
     assert result["met"] is False and result["facts"]["months_short"] > 0
 
@@ -116,7 +107,7 @@ def test_unmatched_jobs_on_an_incomplete_list_leave_the_category_unjudged() -> N
     complete = next(c for c in categories.in_force(APP) if c.kind == "occupation" and c.complete)
     outside = next(code for code in sorted(noc.unit_groups())
                    if code not in incomplete.codes and code not in complete.codes)  # fmt: skip
-    result = judged([job(outside, APP - timedelta(days=400), None)])
+    result = judged([coded_job(outside, APP - timedelta(days=400), None)])
     assert result[incomplete.id]["met"] is None
     assert result[incomplete.id]["reasons"] == ["category.list_incomplete"]
     assert result[complete.id]["met"] is False
@@ -128,13 +119,15 @@ def test_qualifying_on_an_incomplete_list_says_the_list_is_unconfirmed() -> None
     incomplete = next(
         c for c in categories.in_force(APP) if c.kind == "occupation" and not c.complete and c.codes
     )
-    result = judged([job(incomplete.codes[0], APP - timedelta(days=required_days(APP)), None)])
+    result = judged(
+        [coded_job(incomplete.codes[0], APP - timedelta(days=required_days(APP)), None)]
+    )
     assert result[incomplete.id]["reasons"] == ["category.qualifies", "category.list_unconfirmed"]
 
 
 def test_a_job_without_a_code_cannot_be_matched() -> None:
     """Without a NOC code the checker cannot say whether a job is in a category."""
-    bare = job("72600", APP - timedelta(days=400), None)
+    bare = coded_job("72600", APP - timedelta(days=400), None)
     del bare["noc_code"]
     assert judged([bare])["transport"]["reasons"] == ["category.jobs_without_code"]
 
@@ -144,7 +137,7 @@ def test_projection_only_for_ongoing_work(ended: bool) -> None:
     """The date the months would be reached is given only when a job in the code goes on."""
     start = APP - timedelta(days=required_days(APP) // 2)
     end = APP - timedelta(days=1) if ended else None
-    facts = judged([job("72600", start, end)])["transport"]["facts"]
+    facts = judged([coded_job("72600", start, end)])["transport"]["facts"]
     assert (facts["projected_date"] is None) is ended
     if not ended:
         expected = start + timedelta(days=required_days(APP))
@@ -159,8 +152,8 @@ def test_projection_is_the_first_day_that_qualifies_when_old_work_leaves_the_win
     days = required_days(APP)
     old_start = APP - timedelta(days=3 * 365 - 30)
     jobs = [
-        job("72600", old_start, old_start + timedelta(days=days // 2)),
-        job("72600", APP - timedelta(days=days // 3), None, hours_per_week=float(CAP) / 2),
+        coded_job("72600", old_start, old_start + timedelta(days=days // 2)),
+        coded_job("72600", APP - timedelta(days=days // 3), None, hours_per_week=float(CAP) / 2),
     ]
     facts = judged(jobs)["transport"]["facts"]
     category = next(c for c in categories.in_force(APP) if c.id == "transport")

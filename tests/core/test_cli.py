@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.engine import APP, job
+from support.contract import job
+from support.rules import APP
 
 from pycore.validation import input_limits
 

@@ -8,14 +8,14 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from support.engine import job
+from support.contract import job
+from support.rules import APP
 
 from pycore import crs
 from pycore.api import check_json
 from pycore.dates import years_before
 from pycore.parameters import load, parameter
 
-APP = date(2026, 11, 21)
 TEST_DAY = date(2026, 6, 1)
 ABILITIES = ("reading", "writing", "listening", "speaking")
 
@@ -135,8 +135,8 @@ def test_canadian_years_count_whole_years_of_1560_hours() -> None:
     required = parameter("work_experience", "hours_required").value_at(APP)
     days = required * 7 // 30
     fields = crs_object(canadian_work_years=None)
-    full = check(fields, jobs=[job(APP - timedelta(days=days), APP - timedelta(days=1))])
-    short = check(fields, jobs=[job(APP - timedelta(days=days - 1), APP - timedelta(days=1))])
+    full = check(fields, jobs=[job(APP - timedelta(days=days), APP - timedelta(days=1), 30)])
+    short = check(fields, jobs=[job(APP - timedelta(days=days - 1), APP - timedelta(days=1), 30)])
     assert factor(full, "canadian_work")["facts"]["years"] == 1
     assert factor(short, "canadian_work")["facts"]["years"] == 0
     assert factor(full, "canadian_work")["points"] == crs.table("canadian_work").points(1, 1)

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from support.engine import APP, profile
+from support.engine import parsed_profile
+from support.rules import APP
 
 from pycore import charts
 from pycore.dates import years_before
@@ -33,7 +34,7 @@ def at_level(test_id: str, taken: date, level: int, **override: float) -> dict[s
 
 
 def outcome(tests: list[dict[str, Any]], teer: int | None, app: date = APP) -> Any:
-    return language(profile(tests=tests, app=app).language_tests, app, teer)
+    return language(parsed_profile(tests=tests, app=app).language_tests, app, teer)
 
 
 def test_levels_by_teer_come_from_data() -> None:
@@ -100,10 +101,11 @@ def test_validity_boundary_is_the_anniversary() -> None:
     years = validity_years(APP)
     anniversary = years_before(APP, years)
     expired = judge_test(
-        profile(tests=[at_level("celpip_general", anniversary, 7)]).language_tests[0], APP
+        parsed_profile(tests=[at_level("celpip_general", anniversary, 7)]).language_tests[0], APP
     )
     fresh = judge_test(
-        profile(tests=[at_level("celpip_general", anniversary + DAY, 7)]).language_tests[0], APP
+        parsed_profile(tests=[at_level("celpip_general", anniversary + DAY, 7)]).language_tests[0],
+        APP,
     )
     assert (expired.valid, expired.invalid_because) == (False, "test.expired")
     assert fresh.valid and fresh.valid_until == APP  # valid through the application date
@@ -115,7 +117,9 @@ def test_last_valid_day_agrees_with_validity_check() -> None:
     for offset in range(0, 4 * 366, 7):
         taken = start + timedelta(days=offset)
         until = last_valid_day(taken, APP)
-        test = profile(tests=[at_level("celpip_general", taken, 7)], app=until).language_tests[0]
+        test = parsed_profile(
+            tests=[at_level("celpip_general", taken, 7)], app=until
+        ).language_tests[0]
         assert judge_test(test, until).valid
         assert judge_test(test, until + DAY).invalid_because == "test.expired"
 
@@ -128,7 +132,7 @@ def test_result_of_29_february_valid_through_28_february() -> None:
 
 def test_test_after_application_date_is_invalid() -> None:
     """A test taken after the application date does not count yet; on it, it does."""
-    test = profile(tests=[at_level("celpip_general", APP, 7)]).language_tests[0]
+    test = parsed_profile(tests=[at_level("celpip_general", APP, 7)]).language_tests[0]
     assert judge_test(test, APP).valid
     assert judge_test(test, APP - DAY).invalid_because == "test.after_application"
 
@@ -144,7 +148,7 @@ def test_test_before_acceptance_is_invalid() -> None:
         **dict.fromkeys(charts.ABILITIES, 90),
     }
     on_day = at_level("pte_core", first, 9)
-    results = profile(tests=[early, on_day], app=app).language_tests
+    results = parsed_profile(tests=[early, on_day], app=app).language_tests
     assert judge_test(results[0], app).invalid_because == "test.not_yet_accepted"
     assert judge_test(results[1], app).valid
 
@@ -173,5 +177,5 @@ def test_old_result_from_before_acceptance_reads_as_expired() -> None:
     taken = first - DAY
     app = taken + timedelta(days=366 * validity_years(taken) + 1)
     early = {"test": "pte_core", "date": taken.isoformat(), **dict.fromkeys(charts.ABILITIES, 90)}
-    result = judge_test(profile(tests=[early], app=app).language_tests[0], app)
+    result = judge_test(parsed_profile(tests=[early], app=app).language_tests[0], app)
     assert result.invalid_because == "test.expired" and result.valid_until is not None

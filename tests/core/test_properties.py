@@ -10,7 +10,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support.scenarios import years_before
+from support.rules import rule, years_before
 
 from pycore.api import check_json
 from pycore.parameters import parameter
@@ -29,11 +29,6 @@ JOB_FIELDS = (
     "full_time_student", "work_authorized", "in_canada",
 )  # fmt: skip
 TEST_FIELDS = ("test", "date", "reading", "writing", "listening", "speaking")
-
-
-def rule(key: str, on: date) -> Any:
-    """A work-experience rule value in force on ``on``."""
-    return parameter("work_experience", key).value_at(on)
 
 
 def evaluate(profile: Any) -> dict[str, Any]:
@@ -84,7 +79,7 @@ def counting_jobs(draw: st.DrawFn, app: date) -> dict[str, Any]:
     """A job whose hours count: eligible TEER, paid, authorized, in Canada, not studying."""
     start = app + timedelta(days=draw(st.integers(-1600, 60)))
     end = None if draw(st.booleans()) else start + timedelta(days=draw(st.integers(0, 1300)))
-    teers = rule("eligible_teers", app)
+    teers = rule("work_experience", "eligible_teers", app)
     return {
         "teer": draw(st.sampled_from(teers)),
         "start": start.isoformat(),
@@ -154,7 +149,7 @@ def test_any_text_gives_an_assessment_or_errors(text: str) -> None:
 def days_worked_in_window(profile: dict[str, Any], counted: list[Any]) -> int:
     """Distinct window days on which some job that counted any hours was worked."""
     app = date.fromisoformat(profile["application_date"])
-    first = years_before(app, rule("window_years", app))
+    first = years_before(app, rule("work_experience", "window_years", app))
     days: set[date] = set()
     for job, result in zip(profile["jobs"], counted, strict=True):
         if result["excluded_because"] is not None:
@@ -172,7 +167,7 @@ def test_counted_hours_never_exceed_the_daily_cap(profile: dict[str, Any]) -> No
     """Qualifying hours never exceed the weekly cap / 7 on each window day worked."""
     result = evaluate(profile)
     app = date.fromisoformat(profile["application_date"])
-    most = Fraction(rule("weekly_hours_cap", app), 7) * days_worked_in_window(
+    most = Fraction(rule("work_experience", "weekly_hours_cap", app), 7) * days_worked_in_window(
         profile, result["jobs"]
     )
     assert result["qualifying_hours"] <= float(most) + 0.05

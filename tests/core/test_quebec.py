@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import FrozenInstanceError, is_dataclass
 
 import pytest
-from support.engine import APP, job, profile
+from support.contract import job
+from support.engine import parsed_profile
+from support.rules import APP
 
 from pycore.language import language
 from pycore.outcome import Outcome
@@ -34,7 +36,7 @@ def test_quebec_work_choice_recorded() -> None:
 
 def test_every_requirement_rule_returns_one_outcome_shape() -> None:
     """work_experience, language and quebec each return a frozen dataclass with met and reason."""
-    jobs = profile([job(APP.replace(year=APP.year - 1), None)]).jobs
+    jobs = parsed_profile([job(APP.replace(year=APP.year - 1), None)]).jobs
     outcomes = [work_experience(jobs, APP), language((), APP, None), quebec(False, APP)]
     for outcome in outcomes:
         assert is_dataclass(outcome) and isinstance(outcome, Outcome)

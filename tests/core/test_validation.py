@@ -7,7 +7,8 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
-from support.engine import APP, job
+from support.contract import job
+from support.rules import APP
 
 from pycore import charts
 from pycore.parameters import load

@@ -52,6 +52,13 @@ def value(file: str, key: str) -> Any:
     return parameter(file, key).value_at(reviewed())
 
 
+def level(teer: int) -> int:
+    """The language level a main occupation of TEER ``teer`` needs on the review date."""
+    levels = [item["level"] for item in value("language", "minimum_level") if teer in item["teers"]]
+    assert len(levels) == 1, f"TEER {teer} has {len(levels)} levels in language.minimum_level"
+    return int(levels[0])
+
+
 def markdown(page: str) -> str:
     """A page's Markdown source."""
     return (DOCS / page).read_text(encoding="utf-8")
@@ -117,7 +124,7 @@ def typed_number_patterns() -> dict[str, re.Pattern[str]]:
     }
     days = value("express_entry", "ita_response_days")
     months = value("express_entry", "profile_validity_months")
-    levels = {value("language", f"minimum_level_teer_{teers}") for teers in ("0_1", "2_3")}
+    levels = {item["level"] for item in value("language", "minimum_level")}
     either = "|".join
     return {
         "hours required": re.compile(rf"\b{hours // 1000}[,\s]?{hours % 1000:03d}\b|\b{hours}\b"),
@@ -151,8 +158,8 @@ def test_built_pages_show_the_data_values(built_text: dict[str, str]) -> None:
     window = f"{value('work_experience', 'window_years')} years before"
     teers = [str(t) for t in value("work_experience", "eligible_teers")]
     teer_list = f"TEER {', '.join(teers[:-1])} or {teers[-1]}"
-    high = f"CLB {value('language', 'minimum_level_teer_0_1')}"
-    low = f"CLB {value('language', 'minimum_level_teer_2_3')}"
+    high = f"CLB {level(1)}"
+    low = f"CLB {level(3)}"
     validity = f"{value('language', 'result_validity_years')} years"
     for page in ("index.md", "eligibility/index.md", "eligibility/work-experience.md"):
         for expected in (hours, cap, window, teer_list):
@@ -356,7 +363,7 @@ def test_teer_statements_follow_the_data() -> None:
 
 def test_language_statements_follow_the_data() -> None:
     """The TEER 0-1 level is the higher one, and every chart's lowest row is level 4."""
-    assert value("language", "minimum_level_teer_0_1") > value("language", "minimum_level_teer_2_3")
+    assert level(0) == level(1) > level(2) == level(3)
     for test_id in charts.TESTS:
         for chart in charts.versions(test_id):
             assert min(level for level, _ in chart.rows) == 4

@@ -124,6 +124,14 @@ def test_list_values_read_as_a_series() -> None:
     assert text == ", ".join(str(t) for t in teers[:-1]) + f" or {teers[-1]}"
 
 
+def test_teer_picks_one_teer_level_from_a_value_given_by_teer() -> None:
+    """`value language.minimum_level teer=N` is the level the data sets for TEER N, each TEER."""
+    for item in parameter("language", "minimum_level").value_at(REVIEWED):
+        for teer in item["teers"]:
+            text = expand(f"{{{{ value language.minimum_level teer={teer} }}}}")
+            assert text == reader_value(item["level"])
+
+
 def test_undated_facts_and_top_level_scalars_have_values_but_no_effective_date() -> None:
     """An undated fact expands with `value`; asking for its `effective` date stops the build."""
     assert expand("{{ value draws.data_until }}") == long_date(load("draws")["data_until"])
@@ -151,6 +159,9 @@ def test_reviewed_is_the_long_review_date() -> None:
         "{{ table language_chart no_such_test }}",
         "{{ draws_range cec 1999 }}",
         "{{ latest_draw cec colour }}",
+        "{{ value language.minimum_level teer=9 }}",
+        "{{ value language.minimum_level teer=one }}",
+        "{{ value work_experience.hours_required teer=1 }}",
     ],
 )
 def test_unknown_placeholder_or_key_stops_the_build_naming_page_and_placeholder(text: str) -> None:
@@ -340,13 +351,15 @@ def test_timeline_never_shows_a_python_repr() -> None:
 
 def test_level_units_go_before_the_number() -> None:
     """A language level reads "CLB/NCLC 7" in the timeline, not "7 CLB/NCLC level"."""
-    for key in ("minimum_level_teer_0_1", "minimum_level_teer_2_3"):
-        level = parameter("language", key)
-        value = level.values[-1].value
-        assert level.unit.endswith(" level")
+    level = parameter("language", "minimum_level")
+    assert level.unit.endswith(" level")
+    texts = [t for _, t, _ in tables.timeline_entries() if t.startswith(level.description)]
+    assert texts
+    for item in level.values[-1].value:
+        value = item["level"]
         assert quantity(value, level.unit) == f"{level.unit.removesuffix(' level')} {value}"
-        texts = [t for _, t, _ in tables.timeline_entries() if t.startswith(level.description)]
-        assert texts and all(quantity(value, level.unit) in t for t in texts)
+        teers = " or ".join(str(t) for t in item["teers"])
+        assert all(f"{quantity(value, level.unit)} (TEER {teers})" in t for t in texts)
         assert not any(f"{value} {level.unit}" in t for t in texts)
     hours = parameter("work_experience", "hours_required")
     assert quantity(hours.values[-1].value, hours.unit) == (

@@ -1,5 +1,5 @@
-"""Helpers for the checker's browser tests: profiles derived from the rules data, share links,
-waiting on the page's performance marks, and the CPython reference answer."""
+"""Helpers for the checker's browser tests: language results at a level, share links, waiting on
+the page's performance marks, and the CPython reference answer (contract input: ``contract``)."""
 
 from __future__ import annotations
 
@@ -15,49 +15,14 @@ from typing import Any
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route
 
 from pycore import api, charts
-from pycore.parameters import parameter
 
-APP = date(2026, 11, 21)  # the application date every journey is judged on
+from .rules import APP, level_for_teer
+
 ABILITIES = charts.ABILITIES
 
 
-def rule(file: str, key: str, on: date = APP) -> Any:
-    """A rule value in force on ``on``."""
-    return parameter(file, key).value_at(on)
-
-
-REQUIRED = rule("work_experience", "hours_required")
-CAP = rule("work_experience", "weekly_hours_cap")
-HIGH_LEVEL = rule("language", "minimum_level_teer_0_1")
-LOW_LEVEL = rule("language", "minimum_level_teer_2_3")
-
-
-def days_for(hours: float, per_week: float) -> int:
-    """Whole days of work at ``per_week`` hours a week that first reach ``hours``."""
-    days = 0
-    while days * per_week / 7 < hours:
-        days += 1
-    return days
-
-
-def job(
-    start: date, end: date | None, hours: float = CAP, teer: int = 1, **extra: Any
-) -> dict[str, Any]:
-    """A job whose hours count unless ``extra`` says otherwise."""
-    facts = {
-        "paid": True,
-        "self_employed": False,
-        "full_time_student": False,
-        "work_authorized": True,
-        "in_canada": True,
-    }
-    body: dict[str, Any] = {
-        "teer": teer,
-        "start": start.isoformat(),
-        "end": end and end.isoformat(),
-    }
-    body["hours_per_week"] = hours
-    return {**body, **facts, **extra}
+HIGH_LEVEL = level_for_teer(1)  # what the journeys' TEER 1 jobs need
+LOW_LEVEL = level_for_teer(3)  # what a TEER 3 job needs
 
 
 def result_at(
@@ -74,18 +39,6 @@ def result_at(
         wanted = level - 1 if ability in short else level
         result[ability] = chart.lowest_score(ability, wanted)
     return result
-
-
-def profile(
-    jobs: list[dict[str, Any]], tests: list[dict[str, Any]], quebec: bool = False
-) -> dict[str, Any]:
-    """A contract profile judged on ``APP``."""
-    return {
-        "application_date": APP.isoformat(),
-        "plans_to_live_in_quebec": quebec,
-        "jobs": jobs,
-        "language_tests": tests,
-    }
 
 
 def cpython(body: dict[str, Any]) -> dict[str, Any]:

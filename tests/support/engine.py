@@ -1,4 +1,4 @@
-"""Small builders and day-by-day oracles for the engine's unit tests.
+"""Engine-level helpers: a parsed profile, random jobs, and day-by-day oracles.
 
 The oracles recount hours one day at a time with Fractions, the slow obvious way,
 so the engine's segment arithmetic is checked against the contract's own words.
@@ -16,7 +16,8 @@ from pycore.profile import Job, Profile
 from pycore.validation import parse_profile
 from pycore.work_experience import Rules
 
-APP = date(2026, 11, 21)
+from .contract import contract_profile, job
+from .rules import APP
 
 # The reason codes agreed for the contract's results (requirement reasons, job exclusions,
 # test validity); the scenario suite must expect each and the engine must emit each.
@@ -47,40 +48,14 @@ AGREED_REASON_CODES = frozenset(
 )
 
 
-def job(
-    start: date, end: date | None, hours: float = 30, teer: int = 1, **facts: Any
-) -> dict[str, Any]:
-    """A contract job entry that counts unless ``facts`` say otherwise."""
-    entry: dict[str, Any] = {
-        "teer": teer,
-        "start": start.isoformat(),
-        "end": end.isoformat() if end else None,
-        "hours_per_week": hours,
-        "paid": True,
-        "self_employed": False,
-        "full_time_student": False,
-        "work_authorized": True,
-        "in_canada": True,
-    }
-    entry.update(facts)
-    return entry
-
-
-def profile(
+def parsed_profile(
     jobs: list[dict[str, Any]] | None = None,
     tests: list[dict[str, Any]] | None = None,
     app: date = APP,
     quebec: bool = False,
 ) -> Profile:
-    """A checked profile from contract entries."""
-    return parse_profile(
-        {
-            "application_date": app.isoformat(),
-            "plans_to_live_in_quebec": quebec,
-            "jobs": jobs or [],
-            "language_tests": tests or [],
-        }
-    )
+    """A checked profile (pycore's own type) from contract entries."""
+    return parse_profile(contract_profile(jobs, tests, app, quebec))
 
 
 def naive_hours(jobs: tuple[Job, ...], app: date) -> tuple[Fraction, list[Fraction]]:

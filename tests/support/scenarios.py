@@ -3,14 +3,83 @@
 A scenario file (``tests/scenarios/<topic>.json``) holds ``defaults`` and a list of
 ``scenarios``. Each scenario has a ``name`` (a sentence about a boundary), a ``profile``
 (contract input) and either ``expect`` (a subset of the assessment) or ``expect_errors``
-(the exact set of field paths reported). Any string that starts with ``=`` is a Python
-expression evaluated in a small namespace: names set by the scenario's ``let`` (in order;
-``app`` is the application date), the rule values in force on ``app`` (``REQUIRED``,
-``CAP``...), and date and chart helpers. So a boundary follows the data when a threshold
-changes; expected values are this suite's own reading of the contract, never the engine's.
-``LIMITS`` holds the project's own input limits; a list written ``{"$repeat": N, "item": {}}``
-and a ``profile_text`` starting with ``=`` are built from expressions too, so inputs at a
-limit and one past it follow ``pycore/data/input_limits.toml``.
+(the exact set of field paths reported); ``let`` names values for it, ``note`` is for people.
+Expected values are this suite's own reading of the contract, never the engine's.
+
+Templates: values that follow the data
+--------------------------------------
+A string starting with ``=`` is an expression in a small language (``support.expressions``:
+numbers, ISO dates, 'texts', the names and helpers below, ``+ - * / //`` and parentheses; no
+``eval``, no Python). It is replaced by its value, dates as ISO text::
+
+    "start": "=app - days(n)"
+    "hours_per_week": "=CAP / 2"
+    "qualifying_hours": "=REQUIRED - CAP / 7"
+    "scores": "=lowest_scores('ielts_general', app - days(30), CLB_TEER_2_3)"
+
+``/`` is exact (hours are fractions; a whole result is an integer). A boundary written with
+these names follows ``pycore/data`` when a threshold changes. ``let`` is evaluated in order,
+each entry seeing the ones before it; ``app`` (the application date, a plain ISO date or an
+expression) comes first and defaults to 2026-11-21. Other JSON forms:
+
+- ``{"$repeat": N, "item": {...}}`` anywhere: a list of N copies of the item (N may be an
+  expression), e.g. ``LIMITS.most_jobs`` jobs; job and test defaults apply to each copy.
+- ``"scores": <a row of scores>`` in a language test spreads the four abilities into the test
+  (an ability written beside it overrides the row's).
+- ``"=MISSING"`` removes its key (for "missing field" errors).
+- ``"profile_text": "=..."`` builds the input text itself (e.g. at the size limit).
+- ``{"$lt": n}`` in ``expect`` matches any number under n.
+
+Rule values, in force on ``app`` (on the first supported date when ``app`` is earlier):
+
+=====================  ==========================================================================
+``app``                the application date
+``REQUIRED``           hours of work that make the year (work_experience.hours_required)
+``CAP``                most hours a week that count (work_experience.weekly_hours_cap)
+``WINDOW_YEARS``       years the window reaches back (work_experience.window_years)
+``FIRST_ELIGIBLE_TEER``, ``LAST_ELIGIBLE_TEER``  the lowest and highest eligible TEER
+``CLB_TEER_0_1``       the language level a TEER 0 or 1 occupation needs (language.minimum_level)
+``CLB_TEER_2_3``       the language level a TEER 2 or 3 occupation needs (an error if they differ)
+``VALIDITY_YEARS``     years a language result stays valid (language.result_validity_years)
+``TEER_START``         the first supported application date (program.teer_system_start)
+``PTE_ACCEPTED``       the first test date PTE Core results are accepted from
+``TEF_NEW``            the date the newest TEF Canada chart took effect
+``CRS_WINDOW_YEARS``   years of Canadian work the CRS looks back (crs.canadian_work_window_years)
+``ITA_DAYS``           days to answer an invitation (express_entry.ita_response_days)
+``NOTICE_MONTHS``      months ahead a test expiry is flagged (express_entry)
+``CATEGORY_MONTHS``    months of experience a category asks (categories.experience_months)
+``HOURS_PER_MONTH``    hours that make a month for the categories (categories.hours_per_month)
+``FRENCH_NCLC``        the French category's NCLC level (categories.toml)
+``LIMITS.<name>``      the project's own input bounds (input_limits.toml: ``LIMITS.most_jobs``...)
+``MISSING``            no value: the key is removed
+=====================  ==========================================================================
+
+Helpers (``on`` is a date; ``test`` a test id such as 'celpip_general'; ``ability`` one of
+'reading', 'writing', 'listening', 'speaking'):
+
+=======================================  ===========================================================
+``days(n)``                              a duration of n days (``app - days(30)``)
+``years_before(day, n)``                 the same calendar day n years earlier (28 Feb for 29 Feb)
+``years_after(day, n)``                  the same calendar day n years later (28 Feb for 29 Feb)
+``months_after(day, n)``                 the same day n months later, or that month's last day
+``window_start(day)``                    the first day of the work window of an application on day
+``days_between(first, last)``            the days from first to last (``last - first``)
+``days_for(hours, per_week)``            days at per_week / 7 hours a day that make exactly hours
+                                         (an error when that is not a whole number of days)
+``category_months(on)``                  the months of experience a category asks on ``on``
+``lowest_scores(test, on, level)``       the four lowest scores of ``level``'s row in the chart in
+                                         force for a test taken on ``on`` (a row, for "scores")
+``lowest_score(test, on, level, ability)``  one ability's lowest score in that row
+``one_step_under(test, on, level, ability)``  that row with ``ability`` one scale step lower
+``highest_level(test, on)``, ``lowest_level(test, on)``  the chart's top and bottom row levels
+``top_score(test, on, ability)``         the highest score of the ability's scale
+``chart_start(test, on)``                the date the chart in force on ``on`` took effect
+``ceil(x)``, ``round(x, decimals)``      rounding up to a whole number; to ``decimals`` places
+``repeat(text, n)``, ``length(text)``    text n times over; the number of characters in text
+=======================================  ===========================================================
+
+An unknown name or helper, a value of the wrong kind (a date plus a number) or an unknown
+``$`` key fails the load with the file, the scenario's name and the path of the value.
 
 The chart-row scenarios (each row's lowest score and the score just below it, for every
 test, chart version and ability) are generated here from ``pycore.charts.versions``.
@@ -18,10 +87,11 @@ test, chart version and ability) are generated here from ``pycore.charts.version
 
 from __future__ import annotations
 
+import copy
 import json
 import math
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from fractions import Fraction
 from pathlib import Path
@@ -29,13 +99,31 @@ from typing import Any
 
 from pycore import charts
 from pycore.parameters import load, parameter
-from pycore.validation import input_limits
+from pycore.validation import InputLimits, input_limits
+
+from .expressions import ExpressionError, evaluate, parse
+from .rules import (
+    APP,
+    exact_days_for,
+    level_for_teer,
+    months_after,
+    rule,
+    years_after,
+    years_before,
+)
 
 SCENARIO_DIR = Path(__file__).resolve().parents[1] / "scenarios"
-ABILITIES = ("reading", "writing", "listening", "speaking")
-DEFAULT_APP = date(2026, 11, 21)
+DEFAULT_APP = APP  # a scenario without its own app is judged on this day
 CATEGORIES_START = parameter("categories", "experience_months").values[0].effective
 MISSING = object()  # a template value that removes its key (for "missing field" errors)
+SCENARIO_KEYS = frozenset(
+    {"name", "note", "let", "profile", "profile_text", "expect", "expect_errors"}
+    | {"expect_errors_cli"}
+)
+
+
+class ScenarioError(ValueError):
+    """A scenario value that cannot be resolved; the message names the scenario and the path."""
 
 
 @dataclass(frozen=True)
@@ -62,19 +150,6 @@ class Scenario:
 # ---------------------------------------------------------------- date and rule helpers
 
 
-def years_before(day: date, years: int) -> date:
-    """The same calendar day ``years`` earlier; 28 February when that day does not exist."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
-
-
-def rule(file: str, key: str, on: date) -> Any:
-    """A rule value in force on ``on`` from ``pycore/data``."""
-    return parameter(file, key).value_at(on)
-
-
 def accepted_from(test_id: str) -> date:
     """The first test date from which ``test_id`` results are accepted (from language.toml)."""
     for item in parameter("language", "accepted_tests").values:
@@ -83,22 +158,12 @@ def accepted_from(test_id: str) -> date:
     raise LookupError(test_id)
 
 
-def months_after(day: date, months: int) -> date:
-    """The same day ``months`` later, or that month's last day when it has none."""
-    year, month = divmod(day.month - 1 + months, 12)
-    first_next = date(day.year + year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
-    return min(
-        date(day.year + year, month + 1, 1) + timedelta(days=day.day - 1),
-        first_next - timedelta(days=1),
-    )
-
-
 def chart_on(test_id: str, on: date) -> charts.Chart:
     """The chart version in force for a test taken on ``on``."""
     return charts.chart(test_id, on)
 
 
-def row(test_id: str, on: date, level: int) -> dict[str, Any]:
+def lowest_scores(test_id: str, on: date, level: int) -> dict[str, Any]:
     """The four lowest scores of ``level``'s row in the chart in force on ``on``."""
     for row_level, minimums in chart_on(test_id, on).rows:
         if row_level == level:
@@ -106,77 +171,97 @@ def row(test_id: str, on: date, level: int) -> dict[str, Any]:
     raise LookupError(f"{test_id} has no level {level} row on {on}")
 
 
-def below(test_id: str, on: date, level: int, ability: str) -> dict[str, Any]:
+def one_step_under(test_id: str, on: date, level: int, ability: str) -> dict[str, Any]:
     """``level``'s row with ``ability`` one scale step under its lowest score."""
-    scores = row(test_id, on, level)
+    scores = lowest_scores(test_id, on, level)
     step = chart_on(test_id, on).scale[ability].step
     scores[ability] = scores[ability] - step
     return scores
 
 
-def scale_step(test_id: str, on: date, ability: str) -> Any:
-    """The step between two scores of ``ability`` on the scale in force on ``on``."""
-    return chart_on(test_id, on).scale[ability].step
+def _whole(value: Any) -> int:
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return int(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a whole number")
+    return value
 
 
-def days_for(hours: int | Fraction, per_week: int | Fraction) -> int:
-    """Days at ``per_week / 7`` hours a day that accrue exactly ``hours``; error if not whole."""
-    days = Fraction(hours) * 7 / Fraction(per_week)
-    if days.denominator != 1:
-        raise ValueError(f"{hours} h at {per_week} h/week is not a whole number of days")
-    return int(days)
+def _on(day: date) -> date:
+    """``day``, or the first supported application date when ``day`` is earlier."""
+    return max(day, parameter("program", "teer_system_start").values[0].value)
+
+
+HELPERS: dict[str, Callable[..., Any]] = {
+    "days": lambda n: timedelta(days=_whole(n)),
+    "years_before": lambda day, n: years_before(day, _whole(n)),
+    "years_after": lambda day, n: years_after(day, _whole(n)),
+    "months_after": lambda day, n: months_after(day, _whole(n)),
+    "window_start": lambda day: years_before(
+        day, rule("work_experience", "window_years", _on(day))
+    ),
+    "days_between": lambda first, last: (last - first).days,
+    "days_for": exact_days_for,
+    "category_months": lambda on: rule("categories", "experience_months", on),
+    "lowest_scores": lowest_scores,
+    "lowest_score": lambda test, on, level, ability: lowest_scores(test, on, level)[ability],
+    "one_step_under": one_step_under,
+    "highest_level": lambda test, on: chart_on(test, on).rows[0][0],
+    "lowest_level": lambda test, on: chart_on(test, on).rows[-1][0],
+    "top_score": lambda test, on, ability: chart_on(test, on).scale[ability].max,
+    "chart_start": lambda test, on: chart_on(test, on).effective,
+    "ceil": math.ceil,
+    "round": lambda x, decimals: round(Fraction(x), _whole(decimals)),
+    "repeat": lambda text, n: str(text) * _whole(n),
+    "length": lambda text: len(str(text)),
+}
+
+
+def _shared_level(teers: tuple[int, ...], on: date) -> int:
+    """The language level the ``teers`` categories share (``CLB_TEER_0_1``: TEER 0 and 1)."""
+    levels = {level_for_teer(teer, on) for teer in teers}
+    if len(levels) != 1:
+        raise ValueError(f"TEER {teers} no longer share one language level: rename the name")
+    return levels.pop()
+
+
+def _limit_names(limits: InputLimits) -> list[str]:
+    """The input limits' fields and derived values (``hours_step``)."""
+    derived = [name for name, v in vars(InputLimits).items() if isinstance(v, property)]
+    return [f.name for f in fields(limits)] + derived
 
 
 def namespace(app: date) -> dict[str, Any]:
-    """Names available to ``=`` expressions: rule values in force on ``app`` and helpers.
+    """The names expressions can use: rule values in force on ``app`` (see the module doc).
 
     Before the first supported application date the rule values are those of that date,
     so scenarios about unsupported dates can still be written in terms of the data.
     """
-    teer_start = parameter("program", "teer_system_start").values[0].value
-    on = max(app, teer_start)
-    newest_tef = charts.versions("tef_canada")[-1].effective
+    on = _on(app)
+    eligible = rule("work_experience", "eligible_teers", on)
+    categories_on = max(app, CATEGORIES_START)
+    limits = input_limits()
     return {
         "app": app,
         "REQUIRED": rule("work_experience", "hours_required", on),
         "CAP": rule("work_experience", "weekly_hours_cap", on),
         "WINDOW_YEARS": rule("work_experience", "window_years", on),
-        "ELIGIBLE_TEERS": rule("work_experience", "eligible_teers", on),
-        "CLB_TEER_0_1": rule("language", "minimum_level_teer_0_1", on),
-        "CLB_TEER_2_3": rule("language", "minimum_level_teer_2_3", on),
+        "FIRST_ELIGIBLE_TEER": min(eligible),
+        "LAST_ELIGIBLE_TEER": max(eligible),
+        "CLB_TEER_0_1": _shared_level((0, 1), on),
+        "CLB_TEER_2_3": _shared_level((2, 3), on),
         "VALIDITY_YEARS": rule("language", "result_validity_years", on),
-        "TEER_START": teer_start,
+        "TEER_START": parameter("program", "teer_system_start").values[0].value,
         "PTE_ACCEPTED": accepted_from("pte_core"),
-        "TEF_NEW": newest_tef,
+        "TEF_NEW": charts.versions("tef_canada")[-1].effective,
         "CRS_WINDOW_YEARS": rule("crs", "canadian_work_window_years", on),
         "ITA_DAYS": rule("express_entry", "ita_response_days", on),
         "NOTICE_MONTHS": rule("express_entry", "test_expiry_notice_months", on),
-        "months_after": months_after,
-        "CATEGORY_MONTHS": rule("categories", "experience_months", max(app, CATEGORIES_START)),
-        "HOURS_PER_MONTH": rule("categories", "hours_per_month", max(app, CATEGORIES_START)),
-        "category_months": lambda day: rule("categories", "experience_months", day),
+        "CATEGORY_MONTHS": rule("categories", "experience_months", categories_on),
+        "HOURS_PER_MONTH": rule("categories", "hours_per_month", categories_on),
         "FRENCH_NCLC": next(c["nclc"] for c in load("categories")["category"] if "nclc" in c),
         "MISSING": MISSING,
-        "LIMITS": input_limits(),  # the project's own input bounds (most_jobs, ...)
-        "D": date.fromisoformat,
-        "F": Fraction,
-        "days": lambda n: timedelta(days=n),
-        "years_before": years_before,
-        "window_start": lambda day: years_before(
-            day, rule("work_experience", "window_years", max(day, teer_start))
-        ),
-        "days_for": days_for,
-        "row": row,
-        "below": below,
-        "scale_step": scale_step,
-        "chart_on": chart_on,
-        "floor": math.floor,
-        "ceil": math.ceil,
-        "len": len,
-        "min": min,
-        "max": max,
-        "int": int,
-        "round": round,
+        **{f"LIMITS.{name}": getattr(limits, name) for name in _limit_names(limits)},
     }
 
 
@@ -195,19 +280,43 @@ def _to_json(value: Any) -> Any:
     return value
 
 
-def _evaluate(expression: str, names: dict[str, Any]) -> Any:
-    return eval(expression, {"__builtins__": {}, **names})  # noqa: S307 - the suite's own data
+def _evaluate(expression: str, names: dict[str, Any], path: str) -> Any:
+    """The value of ``=expression`` (without its ``=``); errors name ``path``."""
+    try:
+        return evaluate(parse(expression), names, HELPERS)
+    except ExpressionError as error:
+        raise ScenarioError(f"{path}: {error}") from None
 
 
-def resolve(value: Any, names: dict[str, Any]) -> Any:
+def _expand(value: Any, names: dict[str, Any], path: str) -> Any:
+    """``value`` with every ``{"$repeat": N, "item": ...}`` replaced by N copies of the item."""
+    if isinstance(value, dict) and "$repeat" in value:
+        if set(value) - {"$repeat", "item"}:
+            raise ScenarioError(f"{path}: $repeat takes only an item, not {sorted(value)}")
+        count = resolve(value["$repeat"], names, f"{path}.$repeat")
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise ScenarioError(f"{path}.$repeat: {count!r} is not a count")
+        item = _expand(value.get("item", {}), names, f"{path}.item")
+        return [copy.deepcopy(item) for _ in range(count)]
+    if isinstance(value, dict):
+        return {key: _expand(item, names, f"{path}.{key}") for key, item in value.items()}
+    if isinstance(value, list):
+        return [_expand(item, names, f"{path}[{i}]") for i, item in enumerate(value)]
+    return value
+
+
+def resolve(value: Any, names: dict[str, Any], path: str = "") -> Any:
     """``value`` with every ``=expression`` string evaluated and dates made ISO strings."""
     if isinstance(value, str) and value.startswith("="):
-        result = _evaluate(value[1:], names)
+        result = _evaluate(value[1:], names, path)
         return MISSING if result is MISSING else _to_json(result)
     if isinstance(value, dict):
+        unknown = sorted(key for key in value if key.startswith("$") and key != "$lt")
+        if unknown:
+            raise ScenarioError(f"{path}: unknown template key {unknown[0]!r}")
         resolved = {}
         for key, item in value.items():
-            result = resolve(item, names)
+            result = resolve(item, names, f"{path}.{key}" if path else key)
             if result is MISSING:
                 resolved.pop(key, None)  # also drops a score that a spread row put there
                 continue
@@ -217,7 +326,7 @@ def resolve(value: Any, names: dict[str, Any]) -> Any:
                 resolved[key] = result
         return resolved
     if isinstance(value, list):
-        return [resolve(item, names) for item in value]
+        return [resolve(item, names, f"{path}[{i}]") for i, item in enumerate(value)]
     return value
 
 
@@ -236,37 +345,49 @@ def _with_defaults(profile: Any, defaults: dict[str, Any]) -> Any:
 
 
 def _scenario_names(raw: dict[str, Any]) -> dict[str, Any]:
+    """The names of one scenario: the rule values on its ``app``, then its ``let`` in order."""
     lets = raw.get("let", {})
-    app_text = lets.get("app", DEFAULT_APP.isoformat())
-    app = (
-        _evaluate(app_text[1:], namespace(DEFAULT_APP))
-        if app_text.startswith("=")
-        else date.fromisoformat(app_text)
-    )
+    app_value = lets.get("app", DEFAULT_APP.isoformat())
+    if app_value.startswith("="):
+        app = _evaluate(app_value[1:], namespace(DEFAULT_APP), "let.app")
+        if not isinstance(app, date):
+            raise ScenarioError(f"let.app: {app!r} is not a date")
+    else:
+        app = date.fromisoformat(app_value)
     names = namespace(app)
-    for key, expression in lets.items():
-        if key == "app":
-            continue
-        names[key] = (
-            _evaluate(expression[1:], names)
-            if isinstance(expression, str) and expression.startswith("=")
-            else expression
-        )
+    for key, value in lets.items():
+        if key != "app":
+            is_expression = isinstance(value, str) and value.startswith("=")
+            names[key] = _evaluate(value[1:], names, f"let.{key}") if is_expression else value
     return names
 
 
-def _repeated(profile: Any, names: dict[str, Any]) -> Any:
-    """``jobs`` or ``language_tests`` written ``{"$repeat": N, "item": {...}}`` as N copies
-    of the item (N may be an ``=`` expression), so list lengths can follow the data."""
-    if not isinstance(profile, dict):
-        return profile
-    expanded = dict(profile)
-    for key in ("jobs", "language_tests"):
-        spec = profile.get(key)
-        if isinstance(spec, dict) and "$repeat" in spec:
-            count = resolve(spec["$repeat"], names)
-            expanded[key] = [dict(spec.get("item", {})) for _ in range(count)]
-    return expanded
+def _load_scenario(raw: dict[str, Any], defaults: dict[str, Any], topic: str) -> Scenario:
+    unknown = sorted(set(raw) - SCENARIO_KEYS)
+    if unknown:
+        raise ScenarioError(f"unknown scenario key {unknown[0]!r}")
+    names = _scenario_names(raw)
+    profile = _expand(raw.get("profile"), names, "profile")
+    profile = resolve(_with_defaults(profile, defaults), names, "profile")
+    text = raw.get("profile_text")
+    if isinstance(text, str) and text.startswith("="):  # input text built from the data
+        text = _evaluate(text[1:], names, "profile_text")
+        if not isinstance(text, str):
+            raise ScenarioError(f"profile_text: {text!r} is not a text")
+    if profile is None and text is not None and "expect" in raw:
+        profile = json.loads(text)  # an accepted text: its profile, for the shape checks
+    expect = None
+    if "expect" in raw:
+        expect = resolve(_expand(raw["expect"], names, "expect"), names, "expect")
+    return Scenario(
+        name=raw["name"],
+        topic=topic,
+        profile=profile,
+        expect=expect,
+        expect_errors=raw.get("expect_errors"),
+        expect_errors_cli=raw.get("expect_errors_cli", raw.get("expect_errors")),
+        profile_text=text,
+    )
 
 
 def load_file(path: Path) -> list[Scenario]:
@@ -274,26 +395,12 @@ def load_file(path: Path) -> list[Scenario]:
     data = json.loads(path.read_text(encoding="utf-8"))
     defaults = data.get("defaults", {})
     result = []
-    for raw in data["scenarios"]:
-        names = _scenario_names(raw)
-        profile = _repeated(raw.get("profile"), names)
-        profile = resolve(_with_defaults(profile, defaults), names)
-        text = raw.get("profile_text")
-        if isinstance(text, str) and text.startswith("="):  # input text built from the data
-            text = _evaluate(text[1:], names)
-        if profile is None and text is not None and "expect" in raw:
-            profile = json.loads(text)  # an accepted text: its profile, for the shape checks
-        result.append(
-            Scenario(
-                name=raw["name"],
-                topic=path.stem,
-                profile=profile,
-                expect=resolve(raw["expect"], names) if "expect" in raw else None,
-                expect_errors=raw.get("expect_errors"),
-                expect_errors_cli=raw.get("expect_errors_cli", raw.get("expect_errors")),
-                profile_text=text,
-            )
-        )
+    for number, raw in enumerate(data["scenarios"]):
+        try:
+            result.append(_load_scenario(raw, defaults, path.stem))
+        except ScenarioError as error:
+            name = raw.get("name", f"scenario {number}")
+            raise ScenarioError(f"{path.name}: {name!r}: {error}") from None
     return result
 
 
