@@ -33,7 +33,7 @@ from datetime import date
 from fractions import Fraction
 from functools import cache
 from math import floor
-from typing import Any
+from typing import Any, TypeVar
 
 from pycore import charts, messages
 from pycore.crs_profile import MAX_AGE, CrsProfile, education_levels
@@ -67,6 +67,8 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "transferability": FACTORS[8:11],
     "additional": FACTORS[11:],
 }
+V = TypeVar("V")
+Row = TypeVar("Row", int, str)  # what a grid row is looked up by: a number or a level
 ROUNDS_COMPARED = 10  # how many recent CEC rounds the comparison counts (a display choice)
 BIRTHDAYS_SHOWN = 3  # how many coming birthdays that cost points are listed
 
@@ -306,9 +308,14 @@ def _speech_facts(speech: Speech) -> dict[str, Any]:
     return facts
 
 
-def _two_way(factor: str, row_value: int | str, figures: Figures, lowest: int, day: date) -> Scored:
-    """A transferability group: two tables added, capped at the group maximum."""
+def _transferability(
+    factor: str, row_value: int | str | None, path: str, figures: Figures, lowest: int, day: date
+) -> Scored:
+    """A transferability group: two tables added, capped at the group maximum; missing while
+    its row's input is."""
     cap = grid_value("max_transferability_group", day)
+    if row_value is None:
+        return _missing(factor, cap, [path])
     found: dict[str, int] = {}
     most = 0
     for grid in tables(factor):
@@ -334,6 +341,81 @@ def _missing(factor: str, most: int, fields: list[str]) -> Scored:
     return Scored(factor, None, most, "crs.missing", {"fields": fields})
 
 
+def _scored(
+    factor: str,
+    value: V | None,
+    most: int,
+    path: str,
+    rule: Callable[[V], tuple[int, str, dict[str, Any]]],
+) -> Scored:
+    """``factor`` out of ``most``: missing while its input ``value`` is None (the profile
+    field ``path`` is asked for), else the points, reason and facts ``rule`` gives it."""
+    if value is None:
+        return _missing(factor, most, [path])
+    points, reason, facts = rule(value)
+    return Scored(factor, points, most, reason, facts)
+
+
+def _looked_up(
+    factor: str,
+    value: Row | None,
+    column: int,
+    path: str,
+    reason: str,
+    facts: Callable[[Row], dict[str, Any]],
+) -> Scored:
+    """A factor with a grid table of its own: the points of ``value``'s row in ``column``."""
+    grid = table(factor)
+    return _scored(
+        factor, value, grid.most(column), path, lambda v: (grid.points(v, column), reason, facts(v))
+    )
+
+
+def _yes_no(
+    factor: str,
+    answer: bool | None,
+    path: str,
+    *,
+    worth: int,
+    most: int | None = None,
+    reasons: tuple[str, str],
+    facts: dict[str, Any] | None = None,
+) -> Scored:
+    """A yes-or-no factor: ``worth`` points and the first reason for yes, 0 and the second
+    for no, out of ``most`` (``worth`` when not given)."""
+    return _scored(
+        factor,
+        answer,
+        worth if most is None else most,
+        path,
+        lambda yes: (worth if yes else 0, reasons[0] if yes else reasons[1], dict(facts or {})),
+    )
+
+
+def _language(
+    factor: str,
+    speech: Speech | None,
+    column: int,
+    reasons: tuple[str, str],
+    facts: Callable[[Speech], dict[str, Any]] = _speech_facts,
+    none_facts: dict[str, Any] | None = None,
+) -> Scored:
+    """A language factor: its table's points for ``speech``'s levels (the first reason), or
+    0 without a valid test (the second reason): a test is not a required input."""
+    points, most = _language_points(speech, factor, column)
+    if speech is None:
+        return Scored(factor, 0, most, reasons[1], dict(none_facts or {}))
+    return Scored(factor, points, most, reasons[0], facts(speech))
+
+
+def _education_facts(grid: Table) -> Callable[[str], dict[str, Any]]:
+    return lambda level: {"education": level, "education_label": _label(grid, level)}
+
+
+def _years_facts(years: int) -> dict[str, Any]:
+    return {"years": years}
+
+
 def score(figures: Figures, day: date) -> Breakdown:
     """The CRS of ``figures`` on ``day``, choosing the order of the official languages."""
     orders = [(figures.english, figures.french), (figures.french, figures.english)]
@@ -354,101 +436,70 @@ def score_in_order(
 ) -> Breakdown:
     """The CRS with ``first`` as the first official language and ``second`` as the second."""
     column = _column(figures)
-    factors: list[Scored] = []
-    add = factors.append
-
-    age_table = table("age")
-    if figures.age is None:
-        add(_missing("age", age_table.most(column), ["crs.date_of_birth"]))
-    else:
-        add(
-            Scored(
-                "age",
-                age_table.points(figures.age, column),
-                age_table.most(column),
-                "crs.age",
-                {"age": figures.age, "on": day.isoformat()},
-            )
-        )
-
-    education_table = table("education")
-    if figures.education is None:
-        add(_missing("education", education_table.most(column), ["crs.education"]))
-    else:
-        add(
-            Scored(
-                "education",
-                education_table.points(figures.education, column),
-                education_table.most(column),
-                "crs.education",
-                {
-                    "education": figures.education,
-                    "education_label": _label(education_table, figures.education),
-                },
-            )
-        )
-
-    points, most = _language_points(first, "first_language", column)
-    if first is None:
-        add(Scored("first_language", 0, most, "crs.first_language_none", {"on": day.isoformat()}))
-    else:
-        add(Scored("first_language", points, most, "crs.first_language", _speech_facts(first)))
-    points, most = _language_points(second, "second_language", column)
-    if second is None:
-        add(Scored("second_language", 0, most, "crs.second_language_none", {}))
-    else:
-        facts = {**_speech_facts(second), "cap": table("second_language").cap[column]}
-        add(Scored("second_language", points, most, "crs.second_language", facts))
-
-    work_table = table("canadian_work")
-    if figures.canadian_years is None:  # never: counted from jobs when not entered
-        add(_missing("canadian_work", work_table.most(column), ["crs.canadian_work_years"]))
-    else:
-        add(
-            Scored(
-                "canadian_work",
-                work_table.points(figures.canadian_years, column),
-                work_table.most(column),
-                "crs.canadian_work",
-                {"years": figures.canadian_years},
-            )
-        )
-
-    factors += _spouse_factors(figures)
-
-    lowest = first.lowest if first is not None else 0
-    for factor, value, path in (
-        ("transferability_education", figures.education, "crs.education"),
-        ("transferability_foreign_work", figures.foreign_years, "crs.foreign_work_years"),
-    ):
-        if value is None:
-            cap = grid_value("max_transferability_group", day)
-            add(_missing(factor, cap, [path]))
-        else:
-            add(_two_way(factor, value, figures, lowest, day))
-    certificate_table = table("transferability_certificate")
-    if figures.certificate is None:
-        add(
-            _missing(
-                "transferability_certificate",
-                certificate_table.most(0),
-                ["crs.certificate_of_qualification"],
-            )
-        )
-    else:
-        earned = certificate_table.points(lowest, 0) if figures.certificate else 0
-        reason = "crs.certificate" if figures.certificate else "crs.no_certificate"
-        add(
-            Scored(
-                "transferability_certificate",
-                earned,
-                certificate_table.most(0),
-                reason,
-                {"lowest_level": lowest},
-            )
-        )
-
-    factors += _additional_factors(figures, day)
+    lowest = first.lowest if first is not None else 0  # transferability reads the weakest
+    certificate = table("transferability_certificate")
+    factors = [
+        _looked_up(
+            "age",
+            figures.age,
+            column,
+            "crs.date_of_birth",
+            "crs.age",
+            lambda age: {"age": age, "on": day.isoformat()},
+        ),
+        _looked_up(
+            "education",
+            figures.education,
+            column,
+            "crs.education",
+            "crs.education",
+            _education_facts(table("education")),
+        ),
+        _language(
+            "first_language",
+            first,
+            column,
+            ("crs.first_language", "crs.first_language_none"),
+            none_facts={"on": day.isoformat()},
+        ),
+        _language(
+            "second_language",
+            second,
+            column,
+            ("crs.second_language", "crs.second_language_none"),
+            lambda speech: {**_speech_facts(speech), "cap": table("second_language").cap[column]},
+        ),
+        _looked_up(  # never missing: counted from the jobs when not entered
+            "canadian_work",
+            figures.canadian_years,
+            column,
+            "crs.canadian_work_years",
+            "crs.canadian_work",
+            _years_facts,
+        ),
+        *_spouse_factors(figures),
+        _transferability(
+            "transferability_education", figures.education, "crs.education", figures, lowest, day
+        ),
+        _transferability(
+            "transferability_foreign_work",
+            figures.foreign_years,
+            "crs.foreign_work_years",
+            figures,
+            lowest,
+            day,
+        ),
+        _yes_no(
+            "transferability_certificate",
+            figures.certificate,
+            "crs.certificate_of_qualification",
+            worth=certificate.points(lowest, 0),
+            most=certificate.most(0),
+            reasons=("crs.certificate", "crs.no_certificate"),
+            facts={"lowest_level": lowest},
+        ),
+        *_additional_factors(figures, day),
+    ]
 
     by_id = {item.id: item for item in factors}
     sections: dict[str, int | None] = {}
@@ -476,98 +527,70 @@ def _spouse_factors(figures: Figures) -> list[Scored]:
     ids = ("spouse_education", "spouse_language", "spouse_canadian_work")
     if not figures.with_spouse:
         return [Scored(i, 0, 0, "crs.spouse_not_counted", {}) for i in ids]
-    result = []
-    education_table = table("spouse_education")
-    if figures.spouse_education is None:
-        result.append(_missing(ids[0], education_table.most(0), ["crs.spouse.education"]))
-    else:
-        result.append(
-            Scored(
-                ids[0],
-                education_table.points(figures.spouse_education, 0),
-                education_table.most(0),
-                "crs.spouse_education",
-                {
-                    "education": figures.spouse_education,
-                    "education_label": _label(education_table, figures.spouse_education),
-                },
-            )
-        )
-    points, most = _language_points(figures.spouse_speech, "spouse_language", 0)
-    if figures.spouse_speech is None:
-        result.append(Scored(ids[1], 0, most, "crs.spouse_language_none", {}))
-    else:
-        result.append(
-            Scored(
-                ids[1], points, most, "crs.spouse_language", _speech_facts(figures.spouse_speech)
-            )
-        )
-    work_table = table("spouse_canadian_work")
-    if figures.spouse_years is None:
-        result.append(_missing(ids[2], work_table.most(0), ["crs.spouse.canadian_work_years"]))
-    else:
-        result.append(
-            Scored(
-                ids[2],
-                work_table.points(figures.spouse_years, 0),
-                work_table.most(0),
-                "crs.spouse_canadian_work",
-                {"years": figures.spouse_years},
-            )
-        )
-    return result
+    # The spouse's column is the grid's only one.
+    return [
+        _looked_up(
+            "spouse_education",
+            figures.spouse_education,
+            0,
+            "crs.spouse.education",
+            "crs.spouse_education",
+            _education_facts(table("spouse_education")),
+        ),
+        _language(
+            "spouse_language",
+            figures.spouse_speech,
+            0,
+            ("crs.spouse_language", "crs.spouse_language_none"),
+        ),
+        _looked_up(
+            "spouse_canadian_work",
+            figures.spouse_years,
+            0,
+            "crs.spouse.canadian_work_years",
+            "crs.spouse_canadian_work",
+            _years_facts,
+        ),
+    ]
 
 
 def _additional_factors(figures: Figures, day: date) -> list[Scored]:
     def value(row: dict[str, Any]) -> int:
         return grid_value(str(row["parameter"]), day)
 
-    result = []
     (nomination,) = additional_rows("provincial_nomination")
-    if figures.nomination is None:
-        result.append(
-            _missing("provincial_nomination", value(nomination), ["crs.provincial_nomination"])
-        )
-    else:
-        result.append(
-            Scored(
-                "provincial_nomination",
-                value(nomination) if figures.nomination else 0,
-                value(nomination),
-                "crs.nomination" if figures.nomination else "crs.no_nomination",
-            )
-        )
     (sibling,) = additional_rows("sibling")
-    if figures.sibling is None:
-        result.append(_missing("sibling", value(sibling), ["crs.sibling_in_canada"]))
-    else:
-        result.append(
-            Scored(
-                "sibling",
-                value(sibling) if figures.sibling else 0,
-                value(sibling),
-                "crs.sibling" if figures.sibling else "crs.no_sibling",
-            )
-        )
-    result.append(_french(figures, day))
-    rows = additional_rows("canadian_education")
-    most = max(value(row) for row in rows)
-    if figures.canadian_education is None:
-        result.append(_missing("canadian_education", most, ["crs.canadian_education"]))
-    else:
-        found = [row for row in rows if figures.canadian_education in row["values"]]
-        points = value(found[0]) if found else 0
+    schooling = additional_rows("canadian_education")
+
+    def canadian_education(level: str) -> tuple[int, str, dict[str, Any]]:
+        found = [row for row in schooling if level in row["values"]]
         reason = "crs.canadian_education" if found else "crs.no_canadian_education"
-        result.append(
-            Scored(
-                "canadian_education",
-                points,
-                most,
-                reason,
-                {"canadian_education": figures.canadian_education},
-            )
-        )
-    return result
+        return value(found[0]) if found else 0, reason, {"canadian_education": level}
+
+    return [
+        _yes_no(
+            "provincial_nomination",
+            figures.nomination,
+            "crs.provincial_nomination",
+            worth=value(nomination),
+            reasons=("crs.nomination", "crs.no_nomination"),
+        ),
+        _yes_no(
+            "sibling",
+            figures.sibling,
+            "crs.sibling_in_canada",
+            worth=value(sibling),
+            reasons=("crs.sibling", "crs.no_sibling"),
+        ),
+        _french(figures, day),
+        _scored(
+            "canadian_education",
+            figures.canadian_education,
+            max(value(row) for row in schooling),
+            "crs.canadian_education",
+            canadian_education,
+        ),
+    ]
 
 
 def _french(figures: Figures, day: date) -> Scored:
@@ -848,16 +871,7 @@ class Levers:
                     level_name=hypothetical.level_name,
                 )
                 continue
-            for ability, level, score_needed, total in self._next_band(speech, language):
-                offer(
-                    f"{language}.{ability}",
-                    "crs.improve_language_band",
-                    total,
-                    ability=ability,
-                    level=level,
-                    score_needed=score_needed,
-                    **_test_facts(speech),
-                )
+            self._band_levers(offer, speech, language, language, "crs.improve_language_band")
         if figures.canadian_years is not None:
             years = figures.canadian_years + 1
             reached = None
@@ -889,16 +903,7 @@ class Levers:
                 level=level,
             )
         else:
-            for ability, level, score_needed, total in self._next_band(speech, "spouse_speech"):
-                offer(
-                    f"spouse.{ability}",
-                    "crs.improve_spouse_band",
-                    total,
-                    ability=ability,
-                    level=level,
-                    score_needed=score_needed,
-                    **_test_facts(speech),
-                )
+            self._band_levers(offer, speech, "spouse_speech", "spouse", "crs.improve_spouse_band")
         if figures.spouse_education is not None:
             levels = education_levels()
             grid = table("spouse_education")
@@ -913,6 +918,27 @@ class Levers:
                         education_label=_label(grid, higher),
                     )
                     break
+
+    def _band_levers(
+        self,
+        offer: Callable[..., None],
+        speech: Speech,
+        field_name: str,
+        lever_prefix: str,
+        reason: str,
+    ) -> None:
+        """Offer, per ability of ``speech`` (the figure ``field_name``), the next band that
+        raises the total, as the lever ``<lever_prefix>.<ability>``."""
+        for ability, level, score_needed, total in self._next_band(speech, field_name):
+            offer(
+                f"{lever_prefix}.{ability}",
+                reason,
+                total,
+                ability=ability,
+                level=level,
+                score_needed=score_needed,
+                **_test_facts(speech),
+            )
 
     def _next_band(self, speech: Speech, field_name: str) -> list[tuple[str, int, str, int]]:
         """Per ability, the first higher level (up to the chart's top row) that raises the
