@@ -23,611 +23,82 @@ Canadian citizen or permanent resident (the profile then has a ``spouse`` object
 
 Not modelled: arranged-employment points before 2025-03-25 (the profile has no job
 offer); the spouse's sibling; whether a nomination or certificate is valid.
+
+Where: the grid in ``crs_grid``, the points per factor in ``crs_score``, what would raise
+or lower the total in ``crs_levers``; this module builds the assessment's ``crs`` object
+and compares the total with recent rounds. Its names stay importable from here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
-from functools import cache
 from math import floor
 from typing import Any
 
-from pycore import charts, messages
-from pycore.crs_profile import MAX_AGE, CrsProfile, education_levels
-from pycore.dates import ONE_DAY, shift_years
-from pycore.language import TestResult, judge_test
-from pycore.parameters import Parameter, load, parameter, parameters
-from pycore.profile import Job, Profile
-from pycore.projection import date_falling_below, projected_date
-from pycore.work_experience import Counting, Rules, counting, qualifying_units, window
-
-FACTORS: tuple[str, ...] = (
-    "age",
-    "education",
-    "first_language",
-    "second_language",
-    "canadian_work",
-    "spouse_education",
-    "spouse_language",
-    "spouse_canadian_work",
-    "transferability_education",
-    "transferability_foreign_work",
-    "transferability_certificate",
-    "provincial_nomination",
-    "sibling",
-    "french",
-    "canadian_education",
+from pycore import messages
+from pycore.crs_grid import (
+    Table,
+    additional_rows,
+    grid_effective,
+    grid_references,
+    grid_value,
+    table,
+    tables,
 )
-SECTIONS: dict[str, tuple[str, ...]] = {
-    "core": FACTORS[:5],
-    "spouse": FACTORS[5:8],
-    "transferability": FACTORS[8:11],
-    "additional": FACTORS[11:],
-}
+from pycore.crs_levers import BIRTHDAYS_SHOWN, Levers
+from pycore.crs_profile import CrsProfile, education_levels
+from pycore.crs_score import (
+    FACTORS,
+    SECTIONS,
+    Breakdown,
+    CanadianWork,
+    Figures,
+    Scored,
+    Speech,
+    age_on,
+    best_speeches,
+    canadian_work,
+    score,
+    score_in_order,
+    window_rules,
+)
+from pycore.language import judge_test
+from pycore.parameters import load
+from pycore.profile import Profile
+
+__all__ = [
+    "BIRTHDAYS_SHOWN",
+    "FACTORS",
+    "ROUNDS_COMPARED",
+    "SECTIONS",
+    "Breakdown",
+    "CanadianWork",
+    "Figures",
+    "Levers",
+    "Scored",
+    "Speech",
+    "Table",
+    "additional_rows",
+    "age_on",
+    "assess_crs",
+    "best_speeches",
+    "canadian_work",
+    "education_levels",
+    "figures_of",
+    "grid_effective",
+    "grid_references",
+    "grid_value",
+    "rounds",
+    "score",
+    "score_in_order",
+    "section_maxima",
+    "table",
+    "tables",
+    "window_rules",
+]
+
 ROUNDS_COMPARED = 10  # how many recent CEC rounds the comparison counts (a display choice)
-BIRTHDAYS_SHOWN = 3  # how many coming birthdays that cost points are listed
-
-
-# ---------------------------------------------------------------- the grid, from crs.toml
-
-
-@dataclass(frozen=True)
-class Table:
-    """One grid table: the factor it scores, what its rows are looked up by, its rows."""
-
-    factor: str
-    reads: str
-    rows: tuple[dict[str, Any], ...]
-    per_ability: bool = False
-    cap: tuple[int, ...] = ()
-    column_reads: str | None = None
-    column_min: tuple[int, ...] = ()
-    # Row index by figure, built once (scoring looks rows up thousands of times a check).
-    index: dict[int | str, int] = field(default_factory=dict, compare=False, hash=False)
-    maxima: list[int] = field(default_factory=list, compare=False, hash=False)
-
-    def __post_init__(self) -> None:
-        columns = len(self.rows[0]["points"])
-        self.maxima.extend(max(int(row["points"][c]) for row in self.rows) for c in range(columns))
-        for position, row in enumerate(self.rows):
-            for value in row.get("values", ()):
-                self.index.setdefault(value, position)
-            if "values" not in row:
-                for number in range(row.get("min", 0), row.get("max", MAX_AGE) + 1):
-                    self.index.setdefault(number, position)
-
-    def row(self, value: int | str) -> dict[str, Any] | None:
-        """The row whose bounds hold ``value`` (an education level, or a number 0 to 120)."""
-        position = self.index.get(value)
-        return None if position is None else self.rows[position]
-
-    def points(self, value: int | str, column: int) -> int:
-        """Points of ``value``'s row in ``column`` (0 when no row holds it)."""
-        position = self.index.get(value)
-        return 0 if position is None else int(self.rows[position]["points"][column])
-
-    def most(self, column: int) -> int:
-        """The most points a row gives in ``column``."""
-        return self.maxima[column]
-
-
-@cache
-def tables(factor: str) -> tuple[Table, ...]:
-    """The grid tables that score ``factor``, in file order."""
-    data = load("crs")
-    found = []
-    for section in ("core", "spouse", "transferability"):
-        for raw in data[section]:
-            if raw.get("factor") == factor:
-                found.append(
-                    Table(
-                        factor=factor,
-                        reads=raw["reads"],
-                        rows=tuple(raw["rows"]),
-                        per_ability=raw.get("per_ability", False),
-                        cap=tuple(raw.get("cap", ())),
-                        column_reads=raw.get("column_reads"),
-                        column_min=tuple(raw.get("column_min", ())),
-                    )
-                )
-    return tuple(found)
-
-
-def table(factor: str) -> Table:
-    """The one grid table that scores ``factor``."""
-    (found,) = tables(factor)
-    return found
-
-
-@cache
-def additional_rows(factor: str) -> tuple[dict[str, Any], ...]:
-    """The additional-points rows of ``factor`` (each names its dated parameter)."""
-    rows = [row for t in load("crs")["additional"] for row in t["rows"]]
-    return tuple(row for row in rows if row.get("factor") == factor)
-
-
-@cache
-def grid_value(name: str, day: date) -> int:
-    """A ``crs.toml`` value in force on ``day``.
-
-    Before its first date: a value first recorded on the date the grid was read is taken
-    as unchanged (the file's ``choice``); any other value did not exist yet, so 0.
-    """
-    param = parameter("crs", name)
-    found = param.at(day)
-    if found is not None:
-        return int(found.value)
-    first = param.values[0]
-    return int(first.value) if first.effective == load("crs")["effective"] else 0
-
-
-def grid_effective(day: date) -> date:
-    """The date the grid in force on ``day`` took effect: its newest dated change by then."""
-    params: list[Parameter] = parameters("crs")
-    dates = [v.effective for p in params for v in p.values if v.effective <= day]
-    first_read: date = load("crs")["effective"]
-    if first_read <= day:
-        dates.append(first_read)
-    return max(dates, default=min(v.effective for p in params for v in p.values))
-
-
-def grid_references() -> list[str]:
-    """The grid's references (crs.toml)."""
-    return list(load("crs")["references"])
-
-
-# ---------------------------------------------------------------- the figures scored
-
-
-@dataclass(frozen=True)
-class Speech:
-    """Levels in the four abilities from one test (or a hypothetical one: no test)."""
-
-    language: str  # "english" or "french"
-    levels: dict[str, int]
-    level_name: str
-    result: TestResult | None = None
-    index: int | None = None  # position in the profile's language_tests
-
-    @property
-    def lowest(self) -> int:
-        """The weakest ability's level."""
-        return min(self.levels.values())
-
-
-@dataclass(frozen=True)
-class CanadianWork:
-    """Canadian work counted from the jobs in the CRS window (exact hours)."""
-
-    years: int
-    hours: Fraction
-    window: tuple[date, date]
-    job_hours: tuple[Fraction, ...]
-    job_exclusions: tuple[str | None, ...]
-    basis: Counting
-
-
-@dataclass(frozen=True)
-class Figures:
-    """What the grid is looked up by; None where an input is missing."""
-
-    with_spouse: bool
-    age: int | None
-    education: str | None
-    english: Speech | None
-    french: Speech | None
-    canadian_years: int | None
-    foreign_years: int | None
-    certificate: bool | None
-    nomination: bool | None
-    sibling: bool | None
-    canadian_education: str | None
-    spouse_education: str | None = None
-    spouse_years: int | None = None
-    spouse_speech: Speech | None = None
-
-
-@dataclass
-class Scored:
-    """One factor's points (None when an input is missing), maximum, reason and figures."""
-
-    id: str
-    points: int | None
-    max: int
-    reason: str
-    facts: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class Breakdown:
-    """Every factor scored, the section subtotals and the total (None when incomplete)."""
-
-    factors: list[Scored]
-    sections: dict[str, int | None]
-    total: int | None
-    first: Speech | None
-    second: Speech | None
-
-
-def age_on(born: date, day: date) -> int:
-    """Completed years on ``day`` (a 29 February birthday counts on 28 February)."""
-    age = day.year - born.year
-    return age if shift_years(born, age) <= day else age - 1
-
-
-def best_speeches(results: Sequence[TestResult], with_spouse: bool) -> dict[str, Speech]:
-    """The best valid result of each language, by first-language points (then levels)."""
-    column = 0 if with_spouse else 1
-    grid = table("first_language")
-    best: dict[str, tuple[tuple[int, int, int], Speech]] = {}
-    for index, result in enumerate(results):
-        if not result.valid or result.chart is None or result.levels is None:
-            continue
-        levels = dict(result.levels)
-        points = sum(grid.points(level, column) for level in levels.values())
-        key = (points, sum(levels.values()), -index)
-        speech = Speech(result.chart.language, levels, result.chart.level_name, result, index)
-        if result.chart.language not in best or key > best[result.chart.language][0]:
-            best[result.chart.language] = (key, speech)
-    return {language: speech for language, (_, speech) in best.items()}
-
-
-# ---------------------------------------------------------------- scoring
-
-
-def _column(figures: Figures) -> int:
-    return 0 if figures.with_spouse else 1
-
-
-def _language_points(speech: Speech | None, factor: str, column: int) -> tuple[int, int]:
-    """(points, maximum) of a per-ability language table, its cap applied."""
-    grid = table(factor)
-    most = 4 * grid.most(column)
-    cap = grid.cap[column] if grid.cap else most
-    if speech is None:
-        return 0, min(most, cap)
-    return min(sum(grid.points(v, column) for v in speech.levels.values()), cap), min(most, cap)
-
-
-def _speech_facts(speech: Speech) -> dict[str, Any]:
-    facts: dict[str, Any] = {"language": speech.language, "level_name": speech.level_name}
-    facts.update(speech.levels)
-    if speech.result is not None:
-        chart = speech.result.chart
-        facts.update(
-            test=speech.result.test.test,
-            test_name=chart.name if chart else speech.result.test.test,
-            test_date=speech.result.test.date.isoformat(),
-            test_index=speech.index,
-        )
-    return facts
-
-
-def _two_way(factor: str, row_value: int | str, figures: Figures, lowest: int, day: date) -> Scored:
-    """A transferability group: two tables added, capped at the group maximum."""
-    cap = grid_value("max_transferability_group", day)
-    found: dict[str, int] = {}
-    most = 0
-    for grid in tables(factor):
-        figure = lowest if grid.column_reads == "clb" else figures.canadian_years or 0
-        met = [i for i, minimum in enumerate(grid.column_min) if figure >= minimum]
-        found[grid.column_reads or ""] = grid.points(row_value, met[-1]) if met else 0
-        most += max(grid.most(i) for i in range(len(grid.column_min)))
-    facts: dict[str, Any] = {
-        "with_language": found.get("clb", 0),
-        "with_canadian_work": found.get("years", 0),
-        "group_cap": cap,
-        "lowest_level": lowest,
-        "canadian_years": figures.canadian_years,
-    }
-    reason = "crs.transferability_education"
-    if factor == "transferability_foreign_work":
-        reason = "crs.transferability_foreign_work"
-        facts["foreign_years"] = row_value
-    return Scored(factor, min(sum(found.values()), cap), min(most, cap), reason, facts)
-
-
-def _missing(factor: str, most: int, fields: list[str]) -> Scored:
-    return Scored(factor, None, most, "crs.missing", {"fields": fields})
-
-
-def score(figures: Figures, day: date) -> Breakdown:
-    """The CRS of ``figures`` on ``day``, choosing the order of the official languages."""
-    orders = [(figures.english, figures.french), (figures.french, figures.english)]
-    if figures.english is None or figures.french is None:
-        orders = orders[:1] if figures.english is not None else orders[1:]
-    candidates = [score_in_order(figures, day, first, second) for first, second in orders]
-
-    def rank(item: Breakdown) -> tuple[int, int, int]:
-        first_points = item.factors[2].points or 0
-        english_first = int(item.first is not None and item.first.language == "english")
-        return (item.total if item.total is not None else -1, first_points, english_first)
-
-    return max(candidates, key=rank)
-
-
-def score_in_order(
-    figures: Figures, day: date, first: Speech | None, second: Speech | None
-) -> Breakdown:
-    """The CRS with ``first`` as the first official language and ``second`` as the second."""
-    column = _column(figures)
-    factors: list[Scored] = []
-    add = factors.append
-
-    age_table = table("age")
-    if figures.age is None:
-        add(_missing("age", age_table.most(column), ["crs.date_of_birth"]))
-    else:
-        add(
-            Scored(
-                "age",
-                age_table.points(figures.age, column),
-                age_table.most(column),
-                "crs.age",
-                {"age": figures.age, "on": day.isoformat()},
-            )
-        )
-
-    education_table = table("education")
-    if figures.education is None:
-        add(_missing("education", education_table.most(column), ["crs.education"]))
-    else:
-        add(
-            Scored(
-                "education",
-                education_table.points(figures.education, column),
-                education_table.most(column),
-                "crs.education",
-                {
-                    "education": figures.education,
-                    "education_label": _label(education_table, figures.education),
-                },
-            )
-        )
-
-    points, most = _language_points(first, "first_language", column)
-    if first is None:
-        add(Scored("first_language", 0, most, "crs.first_language_none", {"on": day.isoformat()}))
-    else:
-        add(Scored("first_language", points, most, "crs.first_language", _speech_facts(first)))
-    points, most = _language_points(second, "second_language", column)
-    if second is None:
-        add(Scored("second_language", 0, most, "crs.second_language_none", {}))
-    else:
-        facts = {**_speech_facts(second), "cap": table("second_language").cap[column]}
-        add(Scored("second_language", points, most, "crs.second_language", facts))
-
-    work_table = table("canadian_work")
-    if figures.canadian_years is None:  # never: counted from jobs when not entered
-        add(_missing("canadian_work", work_table.most(column), ["crs.canadian_work_years"]))
-    else:
-        add(
-            Scored(
-                "canadian_work",
-                work_table.points(figures.canadian_years, column),
-                work_table.most(column),
-                "crs.canadian_work",
-                {"years": figures.canadian_years},
-            )
-        )
-
-    factors += _spouse_factors(figures)
-
-    lowest = first.lowest if first is not None else 0
-    for factor, value, path in (
-        ("transferability_education", figures.education, "crs.education"),
-        ("transferability_foreign_work", figures.foreign_years, "crs.foreign_work_years"),
-    ):
-        if value is None:
-            cap = grid_value("max_transferability_group", day)
-            add(_missing(factor, cap, [path]))
-        else:
-            add(_two_way(factor, value, figures, lowest, day))
-    certificate_table = table("transferability_certificate")
-    if figures.certificate is None:
-        add(
-            _missing(
-                "transferability_certificate",
-                certificate_table.most(0),
-                ["crs.certificate_of_qualification"],
-            )
-        )
-    else:
-        earned = certificate_table.points(lowest, 0) if figures.certificate else 0
-        reason = "crs.certificate" if figures.certificate else "crs.no_certificate"
-        add(
-            Scored(
-                "transferability_certificate",
-                earned,
-                certificate_table.most(0),
-                reason,
-                {"lowest_level": lowest},
-            )
-        )
-
-    factors += _additional_factors(figures, day)
-
-    by_id = {item.id: item for item in factors}
-    sections: dict[str, int | None] = {}
-    caps = {
-        "transferability": grid_value("max_transferability", day),
-        "additional": grid_value("max_additional", day),
-    }
-    for section, ids in SECTIONS.items():
-        values = [by_id[i].points for i in ids]
-        summed = None if None in values else sum(v or 0 for v in values)
-        if summed is not None and section in caps:
-            summed = min(summed, caps[section])
-        sections[section] = summed
-    parts = list(sections.values())
-    total = None if None in parts else min(sum(p or 0 for p in parts), grid_value("max_total", day))
-    return Breakdown(factors, sections, total, first, second)
-
-
-def _label(grid: Table, value: int | str) -> str:
-    found = grid.row(value)
-    return str(found["label"]) if found else str(value)
-
-
-def _spouse_factors(figures: Figures) -> list[Scored]:
-    ids = ("spouse_education", "spouse_language", "spouse_canadian_work")
-    if not figures.with_spouse:
-        return [Scored(i, 0, 0, "crs.spouse_not_counted", {}) for i in ids]
-    result = []
-    education_table = table("spouse_education")
-    if figures.spouse_education is None:
-        result.append(_missing(ids[0], education_table.most(0), ["crs.spouse.education"]))
-    else:
-        result.append(
-            Scored(
-                ids[0],
-                education_table.points(figures.spouse_education, 0),
-                education_table.most(0),
-                "crs.spouse_education",
-                {
-                    "education": figures.spouse_education,
-                    "education_label": _label(education_table, figures.spouse_education),
-                },
-            )
-        )
-    points, most = _language_points(figures.spouse_speech, "spouse_language", 0)
-    if figures.spouse_speech is None:
-        result.append(Scored(ids[1], 0, most, "crs.spouse_language_none", {}))
-    else:
-        result.append(
-            Scored(
-                ids[1], points, most, "crs.spouse_language", _speech_facts(figures.spouse_speech)
-            )
-        )
-    work_table = table("spouse_canadian_work")
-    if figures.spouse_years is None:
-        result.append(_missing(ids[2], work_table.most(0), ["crs.spouse.canadian_work_years"]))
-    else:
-        result.append(
-            Scored(
-                ids[2],
-                work_table.points(figures.spouse_years, 0),
-                work_table.most(0),
-                "crs.spouse_canadian_work",
-                {"years": figures.spouse_years},
-            )
-        )
-    return result
-
-
-def _additional_factors(figures: Figures, day: date) -> list[Scored]:
-    def value(row: dict[str, Any]) -> int:
-        return grid_value(str(row["parameter"]), day)
-
-    result = []
-    (nomination,) = additional_rows("provincial_nomination")
-    if figures.nomination is None:
-        result.append(
-            _missing("provincial_nomination", value(nomination), ["crs.provincial_nomination"])
-        )
-    else:
-        result.append(
-            Scored(
-                "provincial_nomination",
-                value(nomination) if figures.nomination else 0,
-                value(nomination),
-                "crs.nomination" if figures.nomination else "crs.no_nomination",
-            )
-        )
-    (sibling,) = additional_rows("sibling")
-    if figures.sibling is None:
-        result.append(_missing("sibling", value(sibling), ["crs.sibling_in_canada"]))
-    else:
-        result.append(
-            Scored(
-                "sibling",
-                value(sibling) if figures.sibling else 0,
-                value(sibling),
-                "crs.sibling" if figures.sibling else "crs.no_sibling",
-            )
-        )
-    result.append(_french(figures, day))
-    rows = additional_rows("canadian_education")
-    most = max(value(row) for row in rows)
-    if figures.canadian_education is None:
-        result.append(_missing("canadian_education", most, ["crs.canadian_education"]))
-    else:
-        found = [row for row in rows if figures.canadian_education in row["values"]]
-        points = value(found[0]) if found else 0
-        reason = "crs.canadian_education" if found else "crs.no_canadian_education"
-        result.append(
-            Scored(
-                "canadian_education",
-                points,
-                most,
-                reason,
-                {"canadian_education": figures.canadian_education},
-            )
-        )
-    return result
-
-
-def _french(figures: Figures, day: date) -> Scored:
-    """NCLC 7+ in all four French abilities: the higher amount with CLB 5+ in all four English."""
-    weak, strong = (grid_value(str(row["parameter"]), day) for row in additional_rows("french"))
-    french_level = grid_value("french_points_french_level", day)
-    english_level = grid_value("french_points_english_level", day)
-    facts: dict[str, Any] = {"french_level": french_level, "english_level": english_level}
-    french, english = figures.french, figures.english
-    if french is not None:
-        facts["french_lowest"] = french.lowest
-    if english is not None:
-        facts["english_lowest"] = english.lowest
-    most = max(weak, strong)
-    if french is None or french.lowest < french_level or most == 0:
-        return Scored("french", 0, most, "crs.no_french", facts)
-    if english is not None and english.lowest >= english_level:
-        return Scored("french", strong, most, "crs.french_with_english", facts)
-    return Scored("french", weak, most, "crs.french", facts)
-
-
-# ---------------------------------------------------------------- Canadian work from jobs
-
-
-def window_rules(day: date) -> Rules:
-    """The CEC's job rules with the CRS window (ten years) instead of three."""
-    return replace(Rules.on(day), window_years=grid_value("canadian_work_window_years", day))
-
-
-def canadian_work(jobs: Sequence[Job], day: date) -> CanadianWork:
-    """Whole years of Canadian work from the jobs: counted hours in the window / 1,560."""
-    rules = window_rules(day)
-    basis = counting(jobs, rules)
-    first, last = window(day, rules)
-    job_hours: list[Fraction] = []
-    exclusions: list[str | None] = []
-    for job, rate, reason in zip(jobs, basis.rates, basis.exclusions, strict=True):
-        begin, end = max(job.start, first), min(job.end or last, last)
-        if reason is None and end < begin:
-            reason = "job.outside_window"
-        units = Fraction(0)
-        if reason is None:
-            units = basis.timeline.share(begin.toordinal(), end.toordinal(), rate, basis.cap)
-        job_hours.append(units * basis.unit)
-        exclusions.append(reason)
-    units_total = qualifying_units(basis, day)
-    return CanadianWork(
-        years=units_total // basis.required,
-        hours=units_total * basis.unit,
-        window=(first, last),
-        job_hours=tuple(job_hours),
-        job_exclusions=tuple(exclusions),
-        basis=basis,
-    )
-
-
-def _tenths_down(value: Fraction) -> float | int:
-    """Hours to one decimal, rounded down (a year is never shown as reached when it is not)."""
-    tenths = floor(value * 10)
-    return tenths // 10 if tenths % 10 == 0 else tenths / 10
 
 
 # ---------------------------------------------------------------- the assessment's crs
@@ -784,248 +255,10 @@ def _factor_entry(
     }
 
 
-# ---------------------------------------------------------------- what would raise or lower it
-
-
-class Levers:
-    """Improvements (what the person can do) and lowers (what the calendar does), rescored."""
-
-    def __init__(
-        self,
-        figures: Figures,
-        total: int,
-        day: date,
-        work: CanadianWork | None,
-        profile: Profile,
-    ) -> None:
-        self.figures = figures
-        self.total = total
-        self.day = day
-        self.work = work
-        self.profile = profile
-
-    def _total(self, **changes: Any) -> int:
-        return score(replace(self.figures, **changes), self.day).total or 0
-
-    def improvements(self) -> list[dict[str, Any]]:
-        """Each lever with its new total and gain, highest gain first."""
-        found: list[dict[str, Any]] = []
-
-        def offer(lever_id: str, reason: str, total: int, **facts: Any) -> None:
-            if total > self.total:
-                facts.update(total=total, gain=total - self.total)
-                found.append(
-                    {
-                        "id": lever_id,
-                        "total": total,
-                        "gain": total - self.total,
-                        "reasons": [reason],
-                        "message": messages.render(reason, facts),
-                        "facts": facts,
-                    }
-                )
-
-        figures = self.figures
-        for language in ("english", "french"):
-            speech: Speech | None = getattr(figures, language)
-            if speech is None:
-                level = grid_value("french_points_french_level", self.day)
-                hypothetical = Speech(
-                    language,
-                    dict.fromkeys(charts.ABILITIES, level),
-                    "NCLC" if language == "french" else "CLB",
-                )
-                reason = (
-                    "crs.improve_french_test"
-                    if language == "french"
-                    else "crs.improve_english_test"
-                )
-                offer(
-                    f"{language}_test",
-                    reason,
-                    self._total(**{language: hypothetical}),
-                    level=level,
-                    level_name=hypothetical.level_name,
-                )
-                continue
-            for ability, level, score_needed, total in self._next_band(speech, language):
-                offer(
-                    f"{language}.{ability}",
-                    "crs.improve_language_band",
-                    total,
-                    ability=ability,
-                    level=level,
-                    score_needed=score_needed,
-                    **_test_facts(speech),
-                )
-        if figures.canadian_years is not None:
-            years = figures.canadian_years + 1
-            reached = None
-            if self.work is not None:
-                target = replace(self.work.basis, required=self.work.basis.required * years)
-                reached = projected_date(target, self.day)
-            reason = "crs.improve_canadian_year" if reached else "crs.improve_canadian_year_entered"
-            facts: dict[str, Any] = {"years_after": years}
-            if reached:
-                facts["reached_on"] = reached.isoformat()
-            offer("canadian_work", reason, self._total(canadian_years=years), **facts)
-        if figures.with_spouse:
-            self._spouse_levers(offer)
-        if figures.certificate is False:
-            offer("certificate", "crs.improve_certificate", self._total(certificate=True))
-        found.sort(key=lambda item: (-item["gain"], item["id"]))
-        return found
-
-    def _spouse_levers(self, offer: Callable[..., None]) -> None:
-        figures = self.figures
-        speech = figures.spouse_speech
-        if speech is None:
-            level = grid_value("french_points_french_level", self.day)
-            hypothetical = Speech("english", dict.fromkeys(charts.ABILITIES, level), "CLB")
-            offer(
-                "spouse_test",
-                "crs.improve_spouse_test",
-                self._total(spouse_speech=hypothetical),
-                level=level,
-            )
-        else:
-            for ability, level, score_needed, total in self._next_band(speech, "spouse_speech"):
-                offer(
-                    f"spouse.{ability}",
-                    "crs.improve_spouse_band",
-                    total,
-                    ability=ability,
-                    level=level,
-                    score_needed=score_needed,
-                    **_test_facts(speech),
-                )
-        if figures.spouse_education is not None:
-            levels = education_levels()
-            grid = table("spouse_education")
-            for higher in levels[levels.index(figures.spouse_education) + 1 :]:
-                total = self._total(spouse_education=higher)
-                if total > self.total:
-                    offer(
-                        "spouse_education",
-                        "crs.improve_spouse_education",
-                        total,
-                        education=higher,
-                        education_label=_label(grid, higher),
-                    )
-                    break
-
-    def _next_band(self, speech: Speech, field_name: str) -> list[tuple[str, int, str, int]]:
-        """Per ability, the first higher level (up to the chart's top row) that raises the
-        total: (ability, level, lowest score reaching it, new total)."""
-        chart = speech.result.chart if speech.result is not None else None
-        if chart is None:
-            return []
-        found = []
-        for ability, level in speech.levels.items():
-            for higher in range(level + 1, chart.rows[0][0] + 1):
-                better = replace(speech, levels={**speech.levels, ability: higher})
-                total = self._total(**{field_name: better})
-                if total > self.total:
-                    found.append((ability, higher, _score_text(chart, ability, higher), total))
-                    break
-        return found
-
-    def lowers(self, crs: CrsProfile) -> list[dict[str, Any]]:
-        """Coming dates that cost points, with the total then, soonest first."""
-        found: list[dict[str, Any]] = []
-
-        def note(kind: str, reason: str, when: date, total: int, **facts: Any) -> None:
-            if total < self.total:
-                facts.update(date=when.isoformat(), total=total, loss=self.total - total)
-                found.append(
-                    {
-                        "id": kind,
-                        "date": when.isoformat(),
-                        "total": total,
-                        "loss": self.total - total,
-                        "reasons": [reason],
-                        "message": messages.render(reason, facts),
-                        "facts": facts,
-                    }
-                )
-
-        figures = self.figures
-        if crs.date_of_birth is not None and figures.age is not None:
-            shown, previous = 0, self.total
-            # Points change only where a new age row starts: try those birthdays alone.
-            starts = sorted(row["min"] for row in table("age").rows if "min" in row)
-            for age in (start for start in starts if start > figures.age):
-                total = self._total(age=age)
-                if total < previous:
-                    note(
-                        "age",
-                        "crs.lower_birthday",
-                        shift_years(crs.date_of_birth, age),
-                        total,
-                        age=age,
-                    )
-                    shown += 1
-                previous = total
-                if shown == BIRTHDAYS_SHOWN:
-                    break
-        for language in ("english", "french"):
-            speech = getattr(figures, language)
-            if speech is None or speech.result is None or speech.result.valid_until is None:
-                continue
-            expires = speech.result.valid_until + ONE_DAY
-            later = best_speeches(
-                [judge_test(t, expires) for t in self.profile.language_tests], figures.with_spouse
-            ).get(language)
-            note(
-                f"{language}_test",
-                "crs.lower_test_expiry",
-                expires,
-                self._total(**{language: later}),
-                **_test_facts(speech),
-            )
-        spouse = figures.spouse_speech
-        if spouse is not None and spouse.result is not None and spouse.result.valid_until:
-            expires = spouse.result.valid_until + ONE_DAY
-            note(
-                "spouse_test",
-                "crs.lower_spouse_test_expiry",
-                expires,
-                self._total(spouse_speech=None),
-                **_test_facts(spouse),
-            )
-        if self.work is not None and self.work.years > 0:
-            basis = self.work.basis
-            when = date_falling_below(basis, self.day, basis.required * self.work.years)
-            if when is not None:
-                note(
-                    "canadian_work",
-                    "crs.lower_canadian_year",
-                    when,
-                    self._total(canadian_years=self.work.years - 1),
-                    years_after=self.work.years - 1,
-                    window_years=basis.rules.window_years,
-                )
-        found.sort(key=lambda item: (item["date"], item["id"]))
-        return found
-
-
-def _score_text(chart: charts.Chart, ability: str, level: int) -> str:
-    """The lowest score reaching ``level`` as the test prints it (IELTS keeps 7.0)."""
-    score = chart.lowest_score(ability, level)
-    decimals = 0 if float(chart.scale[ability].step).is_integer() else 1
-    return f"{score:.{decimals}f}" if score is not None else ""
-
-
-def _test_facts(speech: Speech) -> dict[str, Any]:
-    result = speech.result
-    if result is None:
-        return {"level_name": speech.level_name}
-    chart = result.chart
-    return {
-        "test_name": chart.name if chart else result.test.test,
-        "test_date": result.test.date.isoformat(),
-        "level_name": speech.level_name,
-    }
+def _tenths_down(value: Fraction) -> float | int:
+    """Hours to one decimal, rounded down (a year is never shown as reached when it is not)."""
+    tenths = floor(value * 10)
+    return tenths // 10 if tenths % 10 == 0 else tenths / 10
 
 
 # ---------------------------------------------------------------- recent rounds

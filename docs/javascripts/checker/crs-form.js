@@ -2,67 +2,14 @@
 // beyond jobs and tests, read into the profile's `crs` object (checker contract, "CRS
 // estimate") and filled from one. Off by default: then the profile has no `crs` key and
 // eligibility is checked exactly as without the section. Controls carry their field path
-// (`crs.spouse.language_test.reading`), so the engine's errors land on them.
+// (`crs.spouse.language_test.reading`), so the engine's errors land on them. This module builds
+// the section and reads and fills its controls; the answers become the `crs` object in
+// crs-answers.js, and the spouse's test row is crs-spouse-test.js.
 
+import { answersFromCrs, crsFromAnswers, FLAGS } from "./crs-answers.js";
+import { spouseTestSlot } from "./crs-spouse-test.js";
 import { h } from "./dom.js";
 import { checkbox, field, nextId } from "./fields.js";
-import { testRow } from "./language-tests.js";
-import { ABILITIES } from "./metadata.js";
-
-const SPOUSE_TEST = "crs.spouse.language_test";
-// Yes/no answers of the contract, with their catalog keys.
-const FLAGS = [
-  ["certificate_of_qualification", "ui.crs_certificate_label", "ui.crs_certificate_hint"],
-  ["provincial_nomination", "ui.crs_nomination_label", "ui.crs_nomination_hint"],
-  ["sibling_in_canada", "ui.crs_sibling_label", "ui.crs_sibling_hint"],
-];
-
-const blank = (value) => value === null || value === undefined || value === "";
-const number = (text) => (blank(text) ? null : Number(text));
-const text = (value) => (blank(value) ? "" : String(value));
-
-/**
- * The contract's `crs` object from the section's answers (strings as the controls hold them,
- * booleans for the boxes; `spouse` is "" unanswered, "no" or "yes"; `spouse_test` a test
- * result or null). Empty answers are null, which the engine lists in `missing`.
- */
-export function crsFromAnswers(answers) {
-  const crs = {
-    date_of_birth: answers.date_of_birth || null,
-    education: answers.education || null,
-    canadian_education: answers.canadian_education || null,
-    foreign_work_years: number(answers.foreign_work_years),
-    canadian_work_years: number(answers.canadian_work_years),
-  };
-  for (const [name] of FLAGS) crs[name] = Boolean(answers[name]);
-  if (answers.spouse === "no") crs.spouse = null;
-  else if (answers.spouse === "yes") {
-    crs.spouse = {
-      education: answers.spouse_education || null,
-      canadian_work_years: number(answers.spouse_canadian_work_years),
-      language_test: answers.spouse_test || null,
-    };
-  }
-  return crs;
-}
-
-/** The section's answers from a `crs` object (the inverse of crsFromAnswers). */
-export function answersFromCrs(crs) {
-  const spouse = crs.spouse && typeof crs.spouse === "object" ? crs.spouse : null;
-  const answers = {
-    date_of_birth: text(crs.date_of_birth),
-    education: text(crs.education),
-    canadian_education: text(crs.canadian_education),
-    foreign_work_years: text(crs.foreign_work_years),
-    canadian_work_years: text(crs.canadian_work_years),
-    spouse: !("spouse" in crs) ? "" : spouse ? "yes" : "no",
-    spouse_education: text(spouse?.education),
-    spouse_canadian_work_years: text(spouse?.canadian_work_years),
-    spouse_test: spouse?.language_test && typeof spouse.language_test === "object" ? spouse.language_test : null,
-  };
-  for (const [name] of FLAGS) answers[name] = crs[name] === true;
-  return answers;
-}
 
 function choices(t, name, options) {
   const select = h("select", { dataset: { field: name } }, h("option", { value: "" }, t("ui.crs_choose")));
@@ -108,8 +55,7 @@ export function crsSection(metadata) {
   const flags = FLAGS.map(([name, label, hint]) =>
     checkbox({ label: t(label), hint: t(hint), checked: false, fieldName: `crs.${name}` }),
   );
-  const testSlot = h("div", { class: "cec-rows" });
-  const addTest = h("button", { type: "button", class: "md-button" }, t("ui.crs_spouse_add_test"));
+  const spouseTest = spouseTestSlot(metadata);
   const spouseBox = h(
     "fieldset",
     { class: "cec-row cec-crs-spouse", hidden: true },
@@ -128,8 +74,7 @@ export function crsSection(metadata) {
         hint: t("ui.crs_spouse_years_hint", { window_years }),
       }),
     ),
-    testSlot,
-    addTest,
+    spouseTest.elements,
   );
   const body = h(
     "div",
@@ -187,42 +132,9 @@ export function crsSection(metadata) {
   on.addEventListener("change", show);
   controls.spouse.addEventListener("change", show);
 
-  // The spouse's test: the language-test row, its controls renamed to their field paths.
-  const spouseTest = () => testSlot.querySelector(".cec-test");
-  function setTest(result) {
-    testSlot.replaceChildren();
-    addTest.hidden = Boolean(result);
-    if (!result) return null;
-    const row = testRow(metadata, result, {
-      onRemove: () => {
-        setTest(null);
-        addTest.focus();
-      },
-    });
-    row.querySelector("legend").textContent = t("ui.crs_spouse_test_legend");
-    row
-      .querySelector('[data-action="remove"]')
-      .replaceChildren(t("ui.remove"), " ", h("span", { class: "cec-sr" }, t("ui.crs_spouse_test_remove")));
-    for (const control of row.querySelectorAll("[data-field]")) {
-      control.dataset.field = `${SPOUSE_TEST}.${control.dataset.field}`;
-    }
-    testSlot.append(row);
-    return row;
-  }
-  addTest.addEventListener("click", () => setTest({}).querySelector("select").focus());
-
-  function readSpouseTest() {
-    const row = spouseTest();
-    if (!row) return null;
-    const value = (name) => row.querySelector(`[data-field="${SPOUSE_TEST}.${name}"]`).value.trim();
-    const result = { test: value("test") || null, date: value("date") || null };
-    for (const ability of ABILITIES) result[ability] = number(value(ability));
-    return result;
-  }
-
   function read() {
     if (!on.checked) return {};
-    const answers = { spouse_test: readSpouseTest() };
+    const answers = { spouse_test: spouseTest.read() };
     for (const [name, control] of Object.entries(controls)) answers[name] = control.value.trim();
     for (const [index, [name]] of FLAGS.entries()) answers[name] = flags[index].querySelector("input").checked;
     return { crs: crsFromAnswers(answers) };
@@ -237,7 +149,7 @@ export function crsSection(metadata) {
       if (control.value !== answers[name]) control.value = ""; // an unknown choice
     }
     for (const [index, [name]] of FLAGS.entries()) flags[index].querySelector("input").checked = answers[name];
-    setTest(answers.spouse_test);
+    spouseTest.fill(answers.spouse_test);
     show();
   }
 

@@ -1,13 +1,16 @@
 // Entry of the checker page. Loaded by the checker page only; mounts on the element carrying
 // data-cec-checker each time Material shows that page (document$ fires on every instant page
-// swap) while the engine worker is started once per document and kept across pages.
+// swap) while the engine worker is started once per document and kept across pages. This module
+// wires the page and decides where its answers come from (a share link, a re-rendered page,
+// remembered answers); the check itself is run-check.js, the engine's status engine-status.js.
 
 import { ask } from "./confirm.js";
 import { h } from "./dom.js";
-import { getEngine, TooLong } from "./engine.js";
+import { getEngine } from "./engine.js";
+import { engineStatus } from "./engine-status.js";
 import { createForm } from "./form.js";
 import { readConfig } from "./metadata.js";
-import { renderResults, verdictText } from "./results.js";
+import { checkRunner } from "./run-check.js";
 import * as share from "./share.js";
 import { buildTools, reasonText } from "./tools.js";
 
@@ -30,16 +33,11 @@ function mount(root) {
 
   const { metadata } = config;
   const { t, limits } = metadata;
-  const statusText = root.querySelector("[data-cec-engine-text]");
-  const progress = root.querySelector("[data-cec-engine-progress]");
-  const unavailable = root.querySelector("[data-cec-unavailable]");
   const announcer = root.querySelector("[data-cec-announcer]");
   const results = root.querySelector("[data-cec-results]");
   const formElement = root.querySelector("[data-cec-form]");
   const notice = h("p", { class: "cec-page-message", role: "status", hidden: true });
   formElement.before(notice);
-  let sequence = 0;
-  let checking = false;
 
   const announce = (text) => {
     // Clear first so the same sentence twice is announced twice.
@@ -57,99 +55,14 @@ function mount(root) {
   const form = createForm(formElement, metadata, { onSubmit: () => runCheck({ fromPerson: true }) });
   const tools = buildTools(formElement, form, { t, limits, onLoaded: () => runCheck({ fromPerson: true }) });
   formElement.after(tools.section);
-  const busy = h("p", { class: "cec-busy", role: "status", hidden: true, "data-cec-busy": "" });
-  form.submit.after(busy);
-
-  // While a check runs the page says so: waiting for the engine, or checking.
-  function setBusy(on) {
-    checking = on;
-    busy.hidden = !on;
-    if (on) {
-      form.submit.setAttribute("aria-busy", "true");
-      busy.textContent = engine.status.state === "ready" ? t("ui.checking") : t("ui.announce_waiting");
-    } else {
-      form.submit.removeAttribute("aria-busy");
-      busy.textContent = "";
-    }
-  }
-
-  async function runCheck({ fromPerson }) {
-    const mine = ++sequence; // a newer check supersedes this one
-    const errors = form.validate();
-    if (errors.length) {
-      setBusy(false);
-      results.hidden = true; // an older result would no longer match the answers
-      announce(form.showErrors(errors));
-      return;
-    }
-    form.clearErrors();
-    const profile = form.readProfile();
-    if (fromPerson && tools.rememberBox.checked) tools.keep(profile);
-    setBusy(true);
-    let output;
-    try {
-      output = await engine.check(JSON.stringify(profile));
-    } catch (error) {
-      if (mine !== sequence) return;
-      setBusy(false);
-      if (error instanceof TooLong) {
-        results.hidden = true;
-        tell(t("ui.check_too_long"));
-      } else showUnavailable();
-      return;
-    }
-    // A newer check was submitted meanwhile, or Material re-rendered the page (the new one checks).
-    if (mine !== sequence || !document.contains(root)) return;
-    setBusy(false);
-    const answer = JSON.parse(output);
-    if (answer.errors) {
-      results.hidden = true;
-      announce(form.showErrors(answer.errors));
-      return;
-    }
-    const verdict = renderResults(results, { profile, assessment: answer, metadata });
-    performance.mark("cec:result");
-    announce(t("ui.announce_result", { verdict: verdictText(t, answer.eligible) }));
-    if (fromPerson) results.focus({ preventScroll: true });
-    verdict.scrollIntoView({ block: "start" });
-  }
-
-  function showUnavailable() {
-    const { message, facts } = engine.status;
-    const reason = message ? t.orText(message, facts) : t("ui.engine_stopped");
-    // A damaged file is no fault of the browser: its own sentence names the file and says reload.
-    const text = message === "ui.engine_file_damaged" ? reason : t("ui.engine_unavailable", { reason });
-    root.querySelector("[data-cec-unavailable-reason]").textContent = text;
-    unavailable.hidden = false;
-    announce(t("ui.announce_unavailable"));
-  }
-
-  function showStatus(status) {
-    if (status.state === "ready") {
-      statusText.textContent = t("ui.engine_ready");
-      progress.hidden = true;
-    } else if (status.state === "failed") {
-      statusText.textContent = t("ui.engine_failed");
-      progress.hidden = true;
-      showUnavailable();
-    } else {
-      statusText.textContent = t("ui.engine_loading", {
-        step: status.step,
-        steps: status.steps,
-        label: t.orText(status.label),
-      });
-      progress.hidden = false;
-      progress.max = status.steps;
-      progress.value = status.step;
-    }
-    if (checking) setBusy(true); // "as soon as the engine is ready" only while it is not
-  }
+  const status = engineStatus(root, engine, { t, submit: form.submit, announce });
+  const runCheck = checkRunner(root, { engine, form, tools, status, metadata, results, tell, announce });
 
   // --- start: a share link wins over remembered answers --------------------------------------
-  const unsubscribe = engine.subscribe(showStatus);
+  const unsubscribe = engine.subscribe(status.show);
   const page = { root, form, tools, unsubscribe, runCheck, tell, typed: false };
   page.told = () => notice.textContent;
-  page.owesResult = () => checking || !results.hidden;
+  page.owesResult = () => status.checking() || !results.hidden;
   current = page;
   formElement.addEventListener("input", () => (page.typed = true));
   formElement.addEventListener("change", () => (page.typed = true));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { answersFromCrs, crsFromAnswers } from "../../docs/javascripts/checker/crs-form.js";
+import { answersFromCrs, crsFromAnswers } from "../../docs/javascripts/checker/crs-answers.js";
 import { ABILITIES } from "../../docs/javascripts/checker/metadata.js";
 import { metadata } from "./support.js";
 
