@@ -10,9 +10,10 @@
 //   compiles; a damaged or refused copy is forgotten and Python starts the usual way.
 // - Storage refused (private mode, quota): nothing kept, every visit starts the usual way.
 
+import { keptStore } from "./kept.js";
 import { sha256 } from "./verify.js";
 
-const STORE = "cec-snapshot";
+const snapshots = keptStore("cec-snapshot");
 const DIGEST_HEADER = "X-Cec-Digest";
 
 /** The Cache API key of the snapshot for this runtime (a URL, as the Cache API requires). */
@@ -21,41 +22,23 @@ export function snapshotKey(indexURL, runtimeFiles, wheelURL) {
   return new URL(`snapshot/${encodeURIComponent(names.join("+"))}`, indexURL).href;
 }
 
-async function store() {
-  return self.caches ? self.caches.open(STORE) : null;
-}
-
 /** The kept snapshot's bytes once their digest matches, else null (nothing kept, or damaged). */
 export async function keptSnapshot(key) {
+  const response = await snapshots.get(key);
   try {
-    const response = await (await store())?.match(key);
-    if (!response) return null;
-    const bytes = await response.arrayBuffer();
-    if ((await sha256(bytes)) === response.headers.get(DIGEST_HEADER)) return new Uint8Array(bytes);
-    forgetSnapshot(key);
+    const bytes = response && (await response.arrayBuffer());
+    if (bytes && (await sha256(bytes)) === response.headers.get(DIGEST_HEADER)) return new Uint8Array(bytes);
   } catch {
-    // storage refused: start the usual way
+    // unreadable: as damaged
   }
+  if (response) snapshots.forget(key);
   return null;
 }
 
-/** Keep ``bytes`` under ``key`` (the only entry: older builds' copies are deleted). */
+/** Keep ``bytes`` under ``key``, with their digest. */
 export async function keepSnapshot(key, bytes) {
-  try {
-    const cache = await store();
-    if (!cache) return;
-    const digest = await sha256(bytes);
-    for (const request of await cache.keys()) if (request.url !== key) await cache.delete(request);
-    await cache.put(key, new Response(bytes, { headers: { [DIGEST_HEADER]: digest } }));
-  } catch {
-    // not kept: the next visit starts the usual way
-  }
+  const digest = await sha256(bytes).catch(() => null);
+  if (digest) await snapshots.put(key, bytes, { [DIGEST_HEADER]: digest });
 }
 
-export async function forgetSnapshot(key) {
-  try {
-    await (await store())?.delete(key);
-  } catch {
-    // nothing kept, nothing to forget
-  }
-}
+export const forgetSnapshot = (key) => snapshots.forget(key);

@@ -17,6 +17,8 @@
 // - the two JavaScript modules: fetched and checked, then imported (the import is served by
 //   the HTTP cache the check just filled).
 
+import { keptStore } from "./kept.js";
+
 /** An error a person may read: its message is a catalog key, `facts` fill it (main.js renders it). */
 export function failure(key, facts = {}) {
   return Object.assign(new Error(key), { facts });
@@ -39,33 +41,7 @@ export async function sha256(buffer) {
 }
 
 // The decompressed wasm, kept for the next visit (one entry: the current build's).
-const KEPT = "cec-unpacked";
-
-async function keptCopy(href) {
-  try {
-    return (self.caches && (await (await self.caches.open(KEPT)).match(href))) || null;
-  } catch {
-    return null; // storage refused (private mode, quota): decompress again
-  }
-}
-
-async function keep(href, body) {
-  try {
-    const cache = await self.caches.open(KEPT);
-    for (const request of await cache.keys()) if (request.url !== href) await cache.delete(request);
-    await cache.put(href, new Response(body, { headers: { "Content-Type": "application/wasm" } }));
-  } catch {
-    // not kept: the next visit decompresses again
-  }
-}
-
-async function forget(href) {
-  try {
-    await (await self.caches.open(KEPT)).delete(href);
-  } catch {
-    // nothing kept, nothing to forget
-  }
-}
+const unpackedCopies = keptStore("cec-unpacked");
 
 /**
  * The runtime folder ``indexURL``: ``files`` maps the names Pyodide knows to the published,
@@ -107,10 +83,12 @@ export function createVerifier(indexURL, files, digests, compressed = {}) {
       }
       const actual = await sha256(body);
       if (actual !== digests[name]) {
-        if (keptResponses.has(response)) forget(keptResponses.get(response)); // fetch afresh next
+        if (keptResponses.has(response)) unpackedCopies.forget(keptResponses.get(response)); // fetch afresh next
         throw new IntegrityError(name);
       }
-      if (unpackedResponses.has(response)) keep(unpackedResponses.get(response), body);
+      if (unpackedResponses.has(response)) {
+        unpackedCopies.put(unpackedResponses.get(response), body, { "Content-Type": "application/wasm" });
+      }
       return response;
     } catch (error) {
       refuse(error);
@@ -163,7 +141,7 @@ export function createVerifier(indexURL, files, digests, compressed = {}) {
     const plain = () => download(href);
     const packed = compressed[files[name] || name];
     if (!packed || typeof DecompressionStream !== "function") return plain();
-    const kept = await keptCopy(href);
+    const kept = await unpackedCopies.get(href);
     if (kept) {
       keptResponses.set(kept, href);
       return kept;
