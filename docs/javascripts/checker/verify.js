@@ -13,7 +13,7 @@
 //   Neither gets Chrome's compiled-code cache (it needs a response with a URL, from the HTTP
 //   cache): revisits compile the wasm again, the price of the smaller download; measured, the
 //   plain file's code cache would save about 0.1 s of a revisit, the Python snapshot kept by
-//   snapshot.js saves about 0.5 s (bench/README.md);
+//   snapshot.js saves about 0.3-0.8 s (bench/README.md);
 // - the two JavaScript modules: fetched and checked, then imported (the import is served by
 //   the HTTP cache the check just filled).
 
