@@ -89,9 +89,12 @@ def build_wheel(package: Path, name: str, version: str) -> bytes:
     entries: list[tuple[str, bytes]] = []
     for path in package_files(package):
         arcname = path.relative_to(package.parent).as_posix()
-        entries.append((arcname, path.read_bytes()))
+        # A data file travels only as its pre-parsed copy: the browser never reads the TOML
+        # (pycore.parameters.load prefers the copy), and a phone would pay 67 KB for it.
         if path.suffix == ".toml" and "data" in path.relative_to(package).parts:
             entries.append(preparsed_entry(arcname, path))
+        else:
+            entries.append((arcname, path.read_bytes()))
     entries.append(
         (
             f"{dist_info}/METADATA",

@@ -3,40 +3,21 @@ and a damaged copy is replaced without the person noticing."""
 
 from __future__ import annotations
 
-import base64
-import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, Playwright
+from support.checker import share_url
+from support.contract import contract_profile, job
 
 STORE = "cec-snapshot"
 # A title no runtime or rules file contains: found in the snapshot only if answers leak into it.
 MARKER = "Quokka-Zebra welder 4417"
-PROFILE = {
-    "application_date": "2026-11-21",
-    "plans_to_live_in_quebec": False,
-    "jobs": [
-        {
-            "title": MARKER,
-            "noc_code": "72106",
-            "teer": 2,
-            "start": "2024-01-08",
-            "end": None,
-            "hours_per_week": 37.5,
-            "paid": True,
-            "self_employed": False,
-            "full_time_student": False,
-            "work_authorized": True,
-            "in_canada": True,
-        }
-    ],
-    "language_tests": [],
-}
-SHARE = "#profile=" + base64.urlsafe_b64encode(
-    json.dumps(PROFILE, separators=(",", ":")).encode()
-).decode().rstrip("=")
+PROFILE = contract_profile(
+    jobs=[job(date(2024, 1, 8), None, hours=37.5, teer=2, title=MARKER, noc_code="72106")]
+)
 
 # The kept entry once it is written (the engine keeps it just after it is ready).
 KEPT = """async (store) => {
@@ -88,7 +69,7 @@ def test_revisit_restores_the_snapshot_and_gives_the_same_verdict(
     playwright: Playwright, site_url: str, tmp_path: Path, browser_type_launch_args: dict[str, Any]
 ) -> None:
     """After one visit, the next one starts Python from the kept snapshot; same verdict."""
-    url = site_url + "/checker/" + SHARE
+    url = share_url(site_url, PROFILE)
     first = first_visit(playwright, tmp_path, browser_type_launch_args, url)
     context, page = visit(playwright, tmp_path, browser_type_launch_args)
     try:
@@ -104,7 +85,7 @@ def test_snapshot_never_holds_the_answers(
 ) -> None:
     """The snapshot is taken before any check: a job title from the share link is not in it,
     while text the rules loaded at start-up is (so the search does find what is there)."""
-    url = site_url + "/checker/" + SHARE
+    url = share_url(site_url, PROFILE)
     first_visit(playwright, tmp_path, browser_type_launch_args, url)
     context, page = visit(playwright, tmp_path, browser_type_launch_args)
     try:
@@ -135,7 +116,7 @@ def test_damaged_snapshot_is_replaced_and_the_checker_answers(
     """A kept copy whose bytes no longer match its digest, or that Pyodide refuses although
     its digest matches, is forgotten: Python starts the usual way, same verdict, a good copy
     is kept again."""
-    url = site_url + "/checker/" + SHARE
+    url = share_url(site_url, PROFILE)
     first = first_visit(playwright, tmp_path, browser_type_launch_args, url)
     context, page = visit(playwright, tmp_path, browser_type_launch_args)
     try:

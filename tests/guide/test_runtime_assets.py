@@ -34,32 +34,38 @@ def test_wheel_is_reproducible(wheel: tuple[str, bytes]) -> None:
 
 
 def test_wheel_holds_every_module_and_data_file(wheel: tuple[str, bytes]) -> None:
-    """Every pycore module and TOML data file is in the wheel, and no bytecode cache."""
+    """Every pycore module is in the wheel, every TOML data file as its pre-parsed copy only
+    (the browser reads nothing else), and no bytecode cache."""
+    from pycore import parameters
+
     name, data = wheel
     names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     package = ROOT / "pycore"
-    expected = {
+    modules = {path.relative_to(ROOT).as_posix() for path in package.glob("*.py")}
+    tomls = {
         path.relative_to(ROOT).as_posix()
-        for pattern in ("*.py", "data/*.toml", "data/**/*.toml")
+        for pattern in ("data/*.toml", "data/**/*.toml")
         for path in package.glob(pattern)
     }
-    assert expected <= names
+    assert modules <= names
+    assert {toml + parameters.PREPARSED for toml in tomls} <= names
+    assert not tomls & names
     assert not any("__pycache__" in item or item.endswith(".pyc") for item in names)
     meta = runtime_assets.project()
     assert name == f"{meta['name']}-{meta['version']}-py3-none-any.whl"
 
 
-def test_wheel_carries_each_data_file_preparsed(wheel: tuple[str, bytes]) -> None:
-    """Beside every TOML data file the wheel has its JSON copy, holding the same values."""
+def test_wheel_data_copies_hold_the_toml_values(wheel: tuple[str, bytes]) -> None:
+    """Each data file's pre-parsed copy in the wheel holds the same values as its TOML."""
     from pycore import parameters
 
     archive = zipfile.ZipFile(io.BytesIO(wheel[1]))
-    tomls = [n for n in archive.namelist() if n.startswith("pycore/data/") and n.endswith(".toml")]
-    assert tomls
-    for name in tomls:
-        copy = archive.read(name + parameters.PREPARSED).decode("utf-8")
-        values = tomllib.loads(archive.read(name).decode("utf-8"))
-        assert repr(parameters.from_preparsed(copy)) == repr(values)
+    copies = [n for n in archive.namelist() if n.endswith(".toml" + parameters.PREPARSED)]
+    assert copies
+    for name in copies:
+        copy = archive.read(name).decode("utf-8")
+        toml = (ROOT / name.removesuffix(parameters.PREPARSED)).read_text(encoding="utf-8")
+        assert repr(parameters.from_preparsed(copy)) == repr(tomllib.loads(toml))
 
 
 def test_wheel_record_matches_contents(wheel: tuple[str, bytes]) -> None:
