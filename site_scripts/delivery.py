@@ -38,7 +38,7 @@ from site_scripts.paths import (  # noqa: E402  (after the path set-up above)
 SERVICE_WORKER = "sw.js"
 TEMPLATE = Path(__file__).with_name("sw.template.js")
 # Modules that run in the worker: a hint from the page would not reach the worker's module map.
-WORKER_MODULES = ("worker.js", "verify.js", "snapshot.js", "kept.js")
+WORKER_MODULES = ("worker.js", "verify.js", "snapshot.js", "kept.js", "engine-errors.js")
 # Page modules loaded by the head scripts themselves (no preload hint needed).
 HEAD_MODULES = ("start.js", "offline.js")
 # Site files the checker page needs besides its modules and the runtime (globs).

@@ -10,8 +10,8 @@
 //   compiles; a damaged or refused copy is forgotten and Python starts the usual way.
 // - Storage refused (private mode, quota): nothing kept, every visit starts the usual way.
 
+import { sha256 } from "./engine-errors.js";
 import { keptStore } from "./kept.js";
-import { sha256 } from "./verify.js";
 
 const snapshots = keptStore("cec-snapshot");
 const DIGEST_HEADER = "X-Cec-Digest";

@@ -17,28 +17,8 @@
 // - the two JavaScript modules: fetched and checked, then imported (the import is served by
 //   the HTTP cache the check just filled).
 
+import { failure, IntegrityError, sha256 } from "./engine-errors.js";
 import { keptStore } from "./kept.js";
-
-/** An error a person may read: its message is a catalog key, `facts` fill it (main.js renders it). */
-export function failure(key, facts = {}) {
-  return Object.assign(new Error(key), { facts });
-}
-
-export class IntegrityError extends Error {
-  constructor(name) {
-    super("ui.engine_file_damaged");
-    this.name = "IntegrityError";
-    this.facts = { file: name };
-  }
-}
-
-/** "sha256-<base64>" of ``buffer`` (the form the build records digests in). */
-export async function sha256(buffer) {
-  const bytes = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `sha256-${btoa(binary)}`;
-}
 
 // The decompressed wasm, kept for the next visit (one entry: the current build's).
 const unpackedCopies = keptStore("cec-unpacked");

@@ -13,8 +13,10 @@
 //        {"type":"ready","restored":<started from the kept snapshot>} | {"type":"failed","message":...}
 //        {"type":"result","id":N,"output":"<assessment or errors JSON>"}
 
+import { failure, IntegrityError } from "./engine-errors.js";
+import "./kept.js"; // used by snapshot.js and verify.js: named here so all load at once (one round trip)
 import { forgetSnapshot, keepSnapshot, keptSnapshot, snapshotKey } from "./snapshot.js";
-import { createVerifier, failure, IntegrityError } from "./verify.js";
+import { createVerifier } from "./verify.js";
 
 const STEPS = 4;
 const KEEP_SNAPSHOT_AFTER_MS = 1000;
