@@ -141,8 +141,12 @@ async function loadEngine(runtime) {
   // Copied before any check, so no answer is ever kept, and before Python holds a JavaScript
   // function; hashed and stored a little later, off the first verdict's path.
   if (!snapshot) {
-    const image = pyodide.makeMemorySnapshot();
-    setTimeout(() => keepSnapshot(snapshotAt, image), KEEP_SNAPSHOT_AFTER_MS);
+    try {
+      const image = pyodide.makeMemorySnapshot();
+      setTimeout(() => keepSnapshot(snapshotAt, image), KEEP_SNAPSHOT_AFTER_MS);
+    } catch {
+      // no copy this time (Pyodide refused): the checker works, the next visit starts as usual
+    }
   }
   // The standard library modules the engine does not use are in a second zip, fetched only if
   // something imports one (site_scripts/lazy_stdlib.py checks it against its digest).
