@@ -23,7 +23,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 browser:
-	@bash site_scripts/ensure_browser.sh >/dev/null
+	@bash tools/ensure_browser.sh >/dev/null
 
 build: $(VENV)/.installed node_modules/.installed
 	$(PY) -m mkdocs build --strict
@@ -60,7 +60,7 @@ bench: setup build
 # make update-draws FILE_OR_URL=path/or/https-url
 .PHONY: update-draws
 update-draws:
-	$(PY) -m site_scripts.rounds_import $(FILE_OR_URL)
+	$(PY) -m tools.rounds_import $(FILE_OR_URL)
 
 clean:
 	rm -rf site build dist *.egg-info

@@ -52,8 +52,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # the tests' server and browser
 from conftest import BROWSER_ARGS, QuietHandler, chromium_path, serve_directory  # noqa: E402
 from support.checker import encode  # noqa: E402  (share-link format)
 
-from site_scripts.paths import PYODIDE_DIR, RUNTIME_FILES  # noqa: E402
-from site_scripts.precompile import SAMPLE_PROFILE as PROFILE  # noqa: E402
+from site_scripts.runtime.paths import PYODIDE_DIR, RUNTIME_FILES  # noqa: E402
+from site_scripts.runtime.precompile import SAMPLE_PROFILE as PROFILE  # noqa: E402
 
 CHROMIUM = chromium_path() or "/usr/bin/chromium"
 ARGS = list(BROWSER_ARGS)

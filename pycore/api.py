@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pycore import assessment, messages, metadata
+from pycore import assessment, metadata
+from pycore.common import messages
 from pycore.validation import ProfileError, parse_json, parse_profile
 
 

@@ -9,7 +9,7 @@ and the figures used (``facts``).
 
 Not modelled anywhere: the NOC lead statement and duties, restricted
 occupations, admissibility, the physicians' public policy. The CRS estimate is
-``pycore.crs`` (``crs``: null when the profile has no ``crs`` object).
+``pycore.crs.estimate`` (``crs``: null when the profile has no ``crs`` object).
 """
 
 from __future__ import annotations
@@ -19,21 +19,22 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from pycore import categories, charts, messages
-from pycore.crs import assess_crs
-from pycore.dates import ONE_DAY, add_months
-from pycore.language import (
+from pycore.categories import eligibility as categories
+from pycore.common import charts, messages
+from pycore.common.dates import ONE_DAY, add_months
+from pycore.common.parameters import load, parameter, parameters
+from pycore.common.profile import Profile
+from pycore.crs.estimate import assess_crs
+from pycore.programs.cec.language import (
     LanguageOutcome,
     TestResult,
     accepted_from,
     is_accepted,
     language,
 )
-from pycore.parameters import load, parameter, parameters
-from pycore.profile import Profile
-from pycore.projection import projected_date
-from pycore.quebec import quebec
-from pycore.work_experience import Rules, WorkExperience, window, work_experience
+from pycore.programs.cec.projection import projected_date
+from pycore.programs.cec.quebec import quebec
+from pycore.programs.cec.work_experience import Rules, WorkExperience, window, work_experience
 
 # The data files the rules read (guide-only files such as crs.toml are not rules).
 RULE_FILES: tuple[str, ...] = ("program", "work_experience", "language", "quebec")

@@ -15,8 +15,9 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from pycore import api, messages
-from pycore.crs_text import crs_lines
+from pycore import api
+from pycore.common import messages
+from pycore.crs.text import crs_lines
 from pycore.validation import input_limits
 
 EXIT_OK = 0

@@ -12,11 +12,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pycore import charts, crs, crs_profile, messages, validation
+from pycore import validation
 from pycore.assessment import REQUIREMENTS, RULE_FILES, rules_version, supported_from
-from pycore.language import accepted_from, thresholds, validity_years
-from pycore.parameters import Source, load, parameter, parameters, source
-from pycore.work_experience import Rules
+from pycore.common import charts, messages
+from pycore.common.parameters import Source, load, parameter, parameters, source
+from pycore.crs import estimate as crs
+from pycore.crs import profile as crs_profile
+from pycore.programs.cec.language import accepted_from, thresholds, validity_years
+from pycore.programs.cec.work_experience import Rules
 
 
 def _scale(chart: charts.Chart) -> dict[str, dict[str, float]]:

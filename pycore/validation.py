@@ -23,10 +23,10 @@ from functools import cache
 from itertools import accumulate
 from typing import Any
 
-from pycore import charts, messages, noc
-from pycore.crs_profile import parse_crs
-from pycore.parameters import load
-from pycore.profile import BOOLEAN_JOB_FACTS, Job, LanguageTest, Profile
+from pycore.common import charts, messages, noc
+from pycore.common.parameters import load
+from pycore.common.profile import BOOLEAN_JOB_FACTS, Job, LanguageTest, Profile
+from pycore.crs.profile import parse_crs
 
 # ASCII digits only: \d also matches other scripts' digits ("２１２３２" in full width).
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -4,7 +4,7 @@
 // that list one and hiding the others. Its words are in the page (data-* attributes), so the
 // guide's language decides them. Runs after every instant-navigation page swap.
 
-import { fold } from "./checker/noc-match.js";
+import { fold } from "./checker/form/noc-match.js";
 
 const words = (text) =>
   fold(text)

@@ -24,9 +24,9 @@ from support.checker import (
 from support.contract import contract_profile, job
 from support.rules import APP, CAP, days_to_reach
 
-from pycore import categories
-from pycore.parameters import parameter
-from site_scripts.category_tables import titles
+from pycore.categories import eligibility as categories
+from pycore.common.parameters import parameter
+from site_scripts.tables.category_tables import titles
 
 pytestmark = pytest.mark.browser
 SHOTS = Path("/tmp/shots")

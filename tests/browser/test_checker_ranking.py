@@ -24,9 +24,9 @@ from support.checker import (
 from support.contract import contract_profile, job
 from support.rules import APP
 
-from pycore import charts
-from pycore.crs_profile import education_levels
-from pycore.dates import years_before
+from pycore.common import charts
+from pycore.common.dates import years_before
+from pycore.crs.profile import education_levels
 
 pytestmark = pytest.mark.browser
 SHOTS = Path("/tmp/shots")

@@ -27,9 +27,9 @@ from support.checker import (
 from support.contract import contract_profile, job
 from support.rules import APP, CAP, REQUIRED, days_to_reach
 
-from pycore import charts
-from pycore.dates import years_before
-from pycore.parameters import parameter
+from pycore.common import charts
+from pycore.common.dates import years_before
+from pycore.common.parameters import parameter
 
 pytestmark = pytest.mark.browser
 SHOTS = Path("/tmp/shots")

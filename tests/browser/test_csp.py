@@ -14,7 +14,7 @@ from conftest import QuietHandler
 from playwright.sync_api import Browser, Page
 from support.checker import share_url
 
-from site_scripts import csp
+from site_scripts.runtime import csp
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 EVENT_HANDLER = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I)

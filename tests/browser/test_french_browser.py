@@ -18,7 +18,8 @@ from support.contract import contract_profile, job
 from support.french import Text, english_words
 from support.rules import APP
 
-from pycore import api, messages
+from pycore import api
+from pycore.common import messages
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page, Playwright
 
-from site_scripts import delivery
+from site_scripts.runtime import delivery
 
 PROFILE = {
     "application_date": "2026-11-21",
@@ -84,7 +84,12 @@ def test_only_the_checker_page_mentions_the_runtime(built_site: Path) -> None:
             "checker/index.html",
             "fr/checker/index.html",
         )
-        for marker in ("pyodide/", "checker/start.js", "checker/offline.js", "modulepreload"):
+        for marker in (
+            "pyodide/",
+            "checker/engine/start.js",
+            "checker/storage/offline.js",
+            "modulepreload",
+        ):
             assert (marker in html) == is_checker, f"{page}: {marker}"
 
 
@@ -92,7 +97,7 @@ def test_checker_head_starts_engine_before_the_page_modules(built_site: Path) ->
     """The head holds the configuration, then start.js, then hints for the page's modules only."""
     html = (built_site / "checker" / "index.html").read_text(encoding="utf-8")
     head = html.split("</head>")[0]
-    assert head.index('id="cec-config"') < head.index("checker/start.js")
+    assert head.index('id="cec-config"') < head.index("checker/engine/start.js")
     hinted = re.findall(r'rel="modulepreload" href="../javascripts/checker/([^"]+)"', head)
     assert "main.js" in hinted and "engine.js" in hinted
     assert not {"worker.js", "verify.js"} & set(hinted)

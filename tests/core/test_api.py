@@ -11,7 +11,8 @@ from support.contract import job
 from support.engine import random_jobs
 from support.rules import APP
 
-from pycore import api, charts
+from pycore import api
+from pycore.common import charts
 from pycore.validation import ProfileError
 
 

@@ -10,11 +10,11 @@ from support.contract import job
 from support.engine import parsed_profile
 from support.rules import APP, days_to_reach
 
-from pycore import charts
 from pycore.assessment import assess, hours, rules_version, supported_from
-from pycore.language import thresholds
-from pycore.parameters import parameters
-from pycore.work_experience import Rules
+from pycore.common import charts
+from pycore.common.parameters import parameters
+from pycore.programs.cec.language import thresholds
+from pycore.programs.cec.work_experience import Rules
 
 DAY = timedelta(days=1)
 RULES = Rules.on(APP)

@@ -11,9 +11,10 @@ import pytest
 from support.contract import job
 from support.rules import APP, CAP, exact_days_for, rule
 
-from pycore import categories, noc
 from pycore.api import check_json
-from pycore.parameters import load, source
+from pycore.categories import eligibility as categories
+from pycore.common import noc
+from pycore.common.parameters import load, source
 
 
 def required_days(day: date, per_week: Fraction = Fraction(CAP)) -> int:

@@ -7,8 +7,8 @@ from importlib import resources
 
 import pytest
 
-from pycore import charts
-from pycore.parameters import parameter
+from pycore.common import charts
+from pycore.common.parameters import parameter
 
 
 @pytest.mark.parametrize("test_id", charts.TESTS)

@@ -1,4 +1,4 @@
-"""The CRS estimate (pycore/crs.py, pycore/crs_profile.py): grid data, scoring rules, levers."""
+"""The CRS estimate (pycore/crs/estimate.py, crs/profile.py): grid data, scoring rules, levers."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import pytest
 from support.contract import job
 from support.rules import APP
 
-from pycore import crs
 from pycore.api import check_json
-from pycore.dates import years_before
-from pycore.parameters import load, parameter
+from pycore.common.dates import years_before
+from pycore.common.parameters import load, parameter
+from pycore.crs import estimate as crs
 
 TEST_DAY = date(2026, 6, 1)
 ABILITIES = ("reading", "writing", "listening", "speaking")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from pycore.dates import first_day_not_younger, shift_years, years_before
+from pycore.common.dates import first_day_not_younger, shift_years, years_before
 
 
 def test_same_calendar_day() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from pycore import formatting, messages
-from site_scripts import formatting as page_formatting
+from pycore.common import formatting, messages
+from site_scripts.tables import formatting as page_formatting
 
 
 def test_a_result_and_a_guide_page_print_a_date_alike() -> None:

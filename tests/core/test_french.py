@@ -14,8 +14,10 @@ from typing import Any
 import pytest
 from support.scenarios import Scenario, all_scenarios
 
-from pycore import api, crs, formatting, messages
-from pycore.parameters import load
+from pycore import api
+from pycore.common import formatting, messages
+from pycore.common.parameters import load
+from pycore.crs import estimate as crs
 
 ROOT = Path(__file__).resolve().parents[2]
 NNBSP = "\u202f"  # French Canadian thousands separator (narrow no-break space)

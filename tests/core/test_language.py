@@ -9,9 +9,9 @@ import pytest
 from support.engine import parsed_profile
 from support.rules import APP
 
-from pycore import charts
-from pycore.dates import years_before
-from pycore.language import (
+from pycore.common import charts
+from pycore.common.dates import years_before
+from pycore.programs.cec.language import (
     accepted_from,
     judge_test,
     language,

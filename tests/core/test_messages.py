@@ -11,8 +11,8 @@ from pathlib import Path
 
 from support.engine import AGREED_REASON_CODES
 
-from pycore import messages
-from pycore.crs_profile import CrsProfile
+from pycore.common import messages
+from pycore.crs.profile import CrsProfile
 
 PREFIXES = "work|language|quebec|rules|job|test|input|crs|category|notice|invitation|ui|cli"
 CODE = re.compile(rf"""["']((?:{PREFIXES})\.[a-z_]+)["']""")
@@ -28,10 +28,10 @@ def emitted_codes() -> set[str]:
     not also catalog keys are left out.
     """
     found: set[str] = set()
-    for entry in resources.files("pycore").iterdir():
+    for entry in Path(str(resources.files("pycore"))).rglob("*.py"):
         if entry.name.endswith(".py"):
             found |= set(CODE.findall(entry.read_text(encoding="utf-8")))
-    for script in FRONT_END.glob("*.js"):
+    for script in FRONT_END.rglob("*.js"):
         found |= set(JS_CODE.findall(script.read_text(encoding="utf-8")))
     paths = {f"crs.{item.name}" for item in fields(CrsProfile)}
     return found - (paths - set(messages.catalog()))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pycore import charts, messages, validation
+from pycore import validation
 from pycore.assessment import REQUIREMENTS
-from pycore.language import accepted_from
+from pycore.common import charts, messages
+from pycore.common.parameters import parameter, source
 from pycore.metadata import form_metadata
-from pycore.parameters import parameter, source
+from pycore.programs.cec.language import accepted_from
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -83,7 +84,7 @@ def test_the_page_gets_exactly_the_interface_keys() -> None:
 
 def test_the_ranking_section_offers_exactly_the_values_the_engine_accepts() -> None:
     """The form's education choices are the engine's, and its guide links are real pages."""
-    from pycore.crs_profile import MAX_AGE, canadian_education_levels, education_levels
+    from pycore.crs.profile import MAX_AGE, canadian_education_levels, education_levels
 
     crs = form_metadata()["crs"]
     assert tuple(item["value"] for item in crs["education"]) == education_levels()

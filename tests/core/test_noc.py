@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pycore import noc
 from pycore.api import check_json
-from pycore.parameters import load, source
+from pycore.common import noc
+from pycore.common.parameters import load, source
 from tools import noc_table
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "noc"

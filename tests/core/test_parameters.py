@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from pycore import charts
 from pycore.assessment import RULE_FILES
-from pycore.parameters import (
+from pycore.common import charts
+from pycore.common.parameters import (
     PREPARSED,
     from_preparsed,
     load,
@@ -187,7 +187,9 @@ def test_load_prefers_the_preparsed_copy(tmp_path: Path) -> None:
     program = tmp_path / "pycore" / "data" / "program.toml"
     marker = {"marker": {"description": "from the copy", "values": []}}
     program.with_name(program.name + PREPARSED).write_text(preparsed(marker), encoding="utf-8")
-    code = "from pycore.parameters import load; print(load('program')['marker']['description'])"
+    code = (
+        "from pycore.common.parameters import load; print(load('program')['marker']['description'])"
+    )
     done = subprocess.run(
         [sys.executable, "-c", code],
         env={"PYTHONPATH": str(tmp_path)},
@@ -202,7 +204,7 @@ def test_load_prefers_the_preparsed_copy(tmp_path: Path) -> None:
 
 def test_every_rule_parameter_is_read_by_the_engine_or_marked_guide_only() -> None:
     """Each parameter of a rule file is named in the engine's code, or says ``guide_only``."""
-    code = "\n".join(path.read_text(encoding="utf-8") for path in PYCORE.glob("*.py"))
+    code = "\n".join(path.read_text(encoding="utf-8") for path in PYCORE.rglob("*.py"))
     for name in RULE_FILES:
         for item in parameters(name):
             key = item.name.split(".", 1)[1]

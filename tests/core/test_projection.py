@@ -12,9 +12,9 @@ from support.contract import job
 from support.engine import parsed_profile, random_jobs
 from support.rules import APP, days_to_reach
 
-from pycore.projection import projected_date
+from pycore.programs.cec.projection import projected_date
+from pycore.programs.cec.work_experience import Rules, counting, qualifying_units, window
 from pycore.validation import input_limits
-from pycore.work_experience import Rules, counting, qualifying_units, window
 
 RULES = Rules.on(APP)
 FULL_DAYS = days_to_reach(RULES.hours_required, RULES.weekly_cap)  # at the cap

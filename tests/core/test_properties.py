@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from support.rules import rule, years_before
 
 from pycore.api import check_json
-from pycore.parameters import parameter
+from pycore.common.parameters import parameter
+from pycore.programs.cec.work_experience import work_experience
 from pycore.validation import ProfileError, input_limits, parse_profile
-from pycore.work_experience import work_experience
 
 # CEC_PROPERTY_EXAMPLES raises the number of examples for a deeper hunt than the suite's ~10 s.
 EXAMPLES = int(os.environ.get("CEC_PROPERTY_EXAMPLES", "150"))

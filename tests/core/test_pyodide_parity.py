@@ -84,8 +84,8 @@ def test_every_pycore_source_compiles_on_3_14(pyodide_run: dict[str, Any]) -> No
 def test_the_site_wheel_ships_the_same_package_files_as_pip(pip_wheel: Path) -> None:
     """The wheel the site builds for the browser holds every pycore file pip's wheel holds, each
     data file as its pre-parsed copy instead (the only form the browser reads)."""
-    from pycore.parameters import PREPARSED
-    from site_scripts.runtime_assets import runtime_wheel
+    from pycore.common.parameters import PREPARSED
+    from site_scripts.runtime.runtime_assets import runtime_wheel
 
     def package_entries(data: bytes) -> set[str]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:

@@ -9,11 +9,11 @@ from support.contract import job
 from support.engine import parsed_profile
 from support.rules import APP
 
-from pycore.language import language
-from pycore.outcome import Outcome
-from pycore.parameters import parameter
-from pycore.quebec import quebec
-from pycore.work_experience import work_experience
+from pycore.common.outcome import Outcome
+from pycore.common.parameters import parameter
+from pycore.programs.cec.language import language
+from pycore.programs.cec.quebec import quebec
+from pycore.programs.cec.work_experience import work_experience
 
 
 def test_plans_outside_quebec_meets() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from support.scenarios import DEFAULT_APP, ScenarioError, load_file, namespace, resolve
 
-from pycore.parameters import parameter
+from pycore.common.parameters import parameter
 
 NAMES = namespace(DEFAULT_APP)
 CAP = parameter("work_experience", "weekly_hours_cap").value_at(DEFAULT_APP)

@@ -11,8 +11,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from support.scenarios import all_scenarios
 
-from pycore import charts
 from pycore.api import check_json, form_metadata_json
+from pycore.common import charts
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "pycore" / "schemas"
 NAMES = ("profile", "assessment", "errors", "metadata")

@@ -10,8 +10,8 @@ import pytest
 from support.contract import job
 from support.rules import APP
 
-from pycore import charts
-from pycore.parameters import load
+from pycore.common import charts
+from pycore.common.parameters import load
 from pycore.validation import (
     InputLimits,
     ProfileError,

@@ -11,8 +11,8 @@ from support.contract import job
 from support.engine import naive_hours, parsed_profile, random_jobs
 from support.rules import APP, days_to_reach
 
-from pycore.dates import years_before
-from pycore.work_experience import Rules, window, work_experience
+from pycore.common.dates import years_before
+from pycore.programs.cec.work_experience import Rules, window, work_experience
 
 RULES = Rules.on(APP)
 DAY = timedelta(days=1)

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from pycore import categories, noc
-from site_scripts import category_tables, tables
+from pycore.categories import eligibility as categories
+from pycore.common import noc
+from site_scripts.tables import category_tables, tables
 
 LIST_IDS = [item["id"] for item in categories.lists()]
 

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from pycore.parameters import load, source
-from site_scripts import changes_ahead, placeholders
-from site_scripts.formatting import long_date
+from pycore.common.parameters import load, source
+from site_scripts.hooks import placeholders
+from site_scripts.tables import changes_ahead
+from site_scripts.tables.formatting import long_date
 
 ROOT = Path(__file__).resolve().parents[2]
 

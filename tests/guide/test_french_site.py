@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from support.french import Text, english_words
 
-from pycore import messages
-from site_scripts import words
+from pycore.common import messages
+from site_scripts.tables import words
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -169,7 +169,7 @@ SAY = re.compile(r'say\(\s*((?:"[^"]*"\s*)+)')
 def said() -> set[str]:
     """Every literal English text the renderers pass to ``say`` (joined implicit concatenation)."""
     found = set()
-    for module in SITE_SCRIPTS.glob("*.py"):
+    for module in SITE_SCRIPTS.rglob("*.py"):
         for match in SAY.finditer(module.read_text(encoding="utf-8")):
             found.add("".join(re.findall(r'"([^"]*)"', match.group(1))))
     return found

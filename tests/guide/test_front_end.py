@@ -21,13 +21,13 @@ _WORD = re.compile(r"^\(?[A-Za-z’']{2,}[.,:;!?)]*$")
 # Literals that look like words but are no sentence a person reads, by file.
 NOT_PROSE = {
     # A CSS selector.
-    "checker/errors.js": {"input, select"},
+    "checker/form/errors.js": {"input, select"},
     # KeyboardEvent.key values.
-    "checker/noc-search.js": {"Enter", "Escape"},
+    "checker/form/noc-search.js": {"Enter", "Escape"},
     # A CSS selector.
     "occupation-filter.js": {"tbody tr"},
     # Programmer errors (a template without its fact, a key missing from the catalog).
-    "checker/i18n.js": {
+    "checker/i18n/i18n.js": {
         "unknown format {: }",
         'no fact " " for the template " "',
         'no " " in the catalog',

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from pycore import charts
-from pycore.parameters import load, parameter, source
-from site_scripts.formatting import long_date
+from pycore.common import charts
+from pycore.common.parameters import load, parameter, source
+from site_scripts.tables.formatting import long_date
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

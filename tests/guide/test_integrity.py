@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Route
 
-from site_scripts import integrity, paths, runtime_assets
+from site_scripts.runtime import integrity, paths, runtime_assets
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,10 @@ import gzip
 import json
 from pathlib import Path
 
-from pycore import noc
-from site_scripts import delivery, noc_titles
-from site_scripts.category_tables import titles
+from pycore.common import noc
+from site_scripts.hooks import noc_titles
+from site_scripts.runtime import delivery
+from site_scripts.tables.category_tables import titles
 
 # The budget for what the titles add to the checker page (gzip).
 BUDGET_GZIP = 25_000

@@ -1,4 +1,4 @@
-"""The build hook that fills guide pages from pycore/data (site_scripts/placeholders.py)."""
+"""The build hook that fills guide pages from pycore/data (site_scripts/hooks/placeholders.py)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from pycore import charts
-from pycore.parameters import load, parameter, parameters, source, sources
-from site_scripts import placeholders, tables
-from site_scripts.formatting import long_date, quantity, reader_value
+from pycore.common import charts
+from pycore.common.parameters import load, parameter, parameters, source, sources
+from site_scripts.hooks import placeholders
+from site_scripts.tables import tables
+from site_scripts.tables.formatting import long_date, quantity, reader_value
 
 REVIEWED = date(2026, 11, 21)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from site_scripts import paths, precompile, runtime_assets
+from site_scripts.runtime import paths, precompile, runtime_assets
 
 pytestmark = pytest.mark.node
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from site_scripts import rounds_import
+from tools import rounds_import
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SAMPLE_JSON = FIXTURES / "ee_rounds_sample.json"

@@ -17,7 +17,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from site_scripts import paths, runtime_assets
+from site_scripts.runtime import paths, runtime_assets
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,12 +36,12 @@ def test_wheel_is_reproducible(wheel: tuple[str, bytes]) -> None:
 def test_wheel_holds_every_module_and_data_file(wheel: tuple[str, bytes]) -> None:
     """Every pycore module is in the wheel, every TOML data file as its pre-parsed copy only
     (the browser reads nothing else), and no bytecode cache."""
-    from pycore import parameters
+    from pycore.common import parameters
 
     name, data = wheel
     names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     package = ROOT / "pycore"
-    modules = {path.relative_to(ROOT).as_posix() for path in package.glob("*.py")}
+    modules = {path.relative_to(ROOT).as_posix() for path in package.rglob("*.py")}
     tomls = {
         path.relative_to(ROOT).as_posix()
         for pattern in ("data/*.toml", "data/**/*.toml")
@@ -57,7 +57,7 @@ def test_wheel_holds_every_module_and_data_file(wheel: tuple[str, bytes]) -> Non
 
 def test_wheel_data_copies_hold_the_toml_values(wheel: tuple[str, bytes]) -> None:
     """Each data file's pre-parsed copy in the wheel holds the same values as its TOML."""
-    from pycore import parameters
+    from pycore.common import parameters
 
     archive = zipfile.ZipFile(io.BytesIO(wheel[1]))
     copies = [n for n in archive.namelist() if n.endswith(".toml" + parameters.PREPARSED)]
@@ -88,7 +88,7 @@ def test_wheel_imports_from_the_zip(wheel: tuple[str, bytes], tmp_path: Path) ->
     path = tmp_path / wheel[0]
     path.write_bytes(wheel[1])
     code = (
-        "import pycore.parameters as p, pycore;"
+        "import pycore.common.parameters as p, pycore;"
         f"assert pycore.__file__.startswith({str(path)!r});"
         "print(p.parameter('work_experience', 'hours_required').values[0].value)"
     )
@@ -98,7 +98,7 @@ def test_wheel_imports_from_the_zip(wheel: tuple[str, bytes], tmp_path: Path) ->
         text=True,
         check=True,
     )
-    from pycore.parameters import parameter
+    from pycore.common.parameters import parameter
 
     assert result.stdout.strip() == str(
         parameter("work_experience", "hours_required").values[0].value

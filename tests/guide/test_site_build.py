@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from pycore.parameters import source
+from pycore.common.parameters import source
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

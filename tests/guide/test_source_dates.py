@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from pycore.parameters import load
-from site_scripts import placeholders, source_dates
-from site_scripts.formatting import long_date
-from site_scripts.sources_section import sources_section
+from pycore.common.parameters import load
+from site_scripts.hooks import placeholders
+from site_scripts.tables import source_dates
+from site_scripts.tables.formatting import long_date
+from site_scripts.tables.sources_section import sources_section
 
 ROOT = Path(__file__).resolve().parents[2]
 REVIEWED = date(2026, 11, 21)

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from support.workflow import lint
 
-from site_scripts import source_watch
-from site_scripts.source_watch import Target
+from tools import source_watch
+from tools.source_watch import Target
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "source_watch"
@@ -237,5 +237,5 @@ def test_workflow_runs_weekly_and_by_hand_with_issue_rights_only() -> None:
     assert data["permissions"] == {"contents": "read", "issues": "write"}
     (job,) = data["jobs"].values()
     runs = [step.get("run", "") for step in job["steps"]]
-    assert any("site_scripts.source_watch" in run and "--issue" in run for run in runs)
+    assert any("tools.source_watch" in run and "--issue" in run for run in runs)
     assert not any("--record" in run or "git push" in run for run in runs)

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { answersFrom, checkSize, nestingDepth, parseAnswers, Refused } from "../../docs/javascripts/checker/answers.js";
+import {
+  answersFrom,
+  checkSize,
+  nestingDepth,
+  parseAnswers,
+  Refused,
+} from "../../docs/javascripts/checker/storage/answers.js";
 import { metadata } from "./support.js";
 
 const { limits } = metadata();

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { answersFromCrs, crsFromAnswers } from "../../docs/javascripts/checker/crs-answers.js";
-import { ABILITIES } from "../../docs/javascripts/checker/metadata.js";
+import { answersFromCrs, crsFromAnswers } from "../../docs/javascripts/checker/form/crs-answers.js";
+import { ABILITIES } from "../../docs/javascripts/checker/i18n/metadata.js";
 import { metadata } from "./support.js";
 
 const meta = metadata();

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { busySentence, statusSentence, unavailableSentence } from "../../docs/javascripts/checker/engine-status.js";
+import {
+  busySentence,
+  statusSentence,
+  unavailableSentence,
+} from "../../docs/javascripts/checker/engine/engine-status.js";
 import { metadata } from "./support.js";
 
 const { t } = metadata();

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { englishNumber, render, translator } from "../../docs/javascripts/checker/i18n.js";
+import { englishNumber, render, translator } from "../../docs/javascripts/checker/i18n/i18n.js";
 import { fromPython } from "./support.js";
 
-test("every catalog template renders in JavaScript exactly as pycore.messages renders it", () => {
+test("every catalog template renders in JavaScript exactly as pycore.common.messages renders it", () => {
   const cases = fromPython("cases");
   assert.ok(cases.some((item) => item.key.startsWith("ui.")) && cases.some((item) => item.key.startsWith("work.")));
   assert.deepEqual([...new Set(cases.map((item) => item.locale))].sort(), ["en-CA", "fr-CA"]);
@@ -29,7 +29,7 @@ test("a data label reads in the page's language through t.label, and as given wh
   assert.equal(translator({ "ui.locale": "en-CA" }).label("Transport"), "Transport");
 });
 
-test("figures read as pycore.formatting writes them: ties to even, thousands, both languages", () => {
+test("figures read as pycore.common.formatting writes them: ties to even, thousands, both languages", () => {
   const french = translator({ "ui.locale": "fr-CA" });
   for (const [value, english, inFrench] of fromPython("numbers")) {
     assert.equal(englishNumber(value), english, String(value));

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ABILITIES, readMetadata, scaleNote, scaleOn, scaleText } from "../../docs/javascripts/checker/metadata.js";
+import {
+  ABILITIES,
+  readMetadata,
+  scaleNote,
+  scaleOn,
+  scaleText,
+} from "../../docs/javascripts/checker/i18n/metadata.js";
 import { metadata, rawMetadata } from "./support.js";
 
 test("the metadata is read under the names form_metadata() sends", () => {

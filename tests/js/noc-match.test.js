@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { fold, matchOccupations, occupationIndex, unitGroupUrl } from "../../docs/javascripts/checker/noc-match.js";
+import {
+  fold,
+  matchOccupations,
+  occupationIndex,
+  unitGroupUrl,
+} from "../../docs/javascripts/checker/form/noc-match.js";
 
 // The real titles, read from the same file the build turns into the page's titles file.
 const TSV = readFileSync(new URL("../../pycore/data/noc_2021_titles.tsv", import.meta.url), "utf-8");

@@ -1,9 +1,9 @@
 """What the Node tests need from the Python side, as JSON on standard output.
 
 ``metadata``: ``pycore.metadata.form_metadata()``, as embedded in the checker page.
-``cases``: every catalog template rendered by ``pycore.messages`` with facts made up for its
+``cases``: every catalog template rendered by ``pycore.common.messages`` with facts made up for its
 placeholders (several sets each), so i18n.js can be checked against the same sentences.
-``numbers``: figures (ties, thousands, negatives) and ``pycore.formatting.number`` of each.
+``numbers``: figures (ties, thousands, negatives) and ``pycore.common.formatting.number`` of each.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import string
 import sys
 from typing import Any
 
-from pycore import formatting, messages
+from pycore.common import formatting, messages
 from pycore.metadata import form_metadata
 
 # Values of each kind to fill a placeholder with: whole and tenths figures, thousands, one

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { abilityOrder, isEmptyTest } from "../../docs/javascripts/checker/language-tests.js";
-import { ABILITIES } from "../../docs/javascripts/checker/metadata.js";
+import { abilityOrder, isEmptyTest } from "../../docs/javascripts/checker/form/language-tests.js";
+import { ABILITIES } from "../../docs/javascripts/checker/i18n/metadata.js";
 import {
   jobReasons,
   levelExplanation,
   showsWindow,
   targetLines,
-} from "../../docs/javascripts/checker/results-explain.js";
-import { openCategories, otherPointers } from "../../docs/javascripts/checker/results-next.js";
+} from "../../docs/javascripts/checker/results/results-explain.js";
+import { openCategories, otherPointers } from "../../docs/javascripts/checker/results/results-next.js";
 import { metadata } from "./support.js";
 
 const meta = metadata();

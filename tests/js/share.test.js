@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Refused } from "../../docs/javascripts/checker/answers.js";
+import { Refused } from "../../docs/javascripts/checker/storage/answers.js";
 import {
   decodeProfile,
   encodeProfile,
   HASH_PREFIX,
   profileFromHash,
   shareLink,
-} from "../../docs/javascripts/checker/share.js";
+} from "../../docs/javascripts/checker/storage/share.js";
 import { metadata } from "./support.js";
 
 const { limits } = metadata();

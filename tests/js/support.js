@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { readMetadata } from "../../docs/javascripts/checker/metadata.js";
+import { readMetadata } from "../../docs/javascripts/checker/i18n/metadata.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 // pytest passes its own interpreter; run by hand, the project's virtual environment.

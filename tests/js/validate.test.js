@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ABILITIES, scaleOn } from "../../docs/javascripts/checker/metadata.js";
-import { validate } from "../../docs/javascripts/checker/validate.js";
+import { validate } from "../../docs/javascripts/checker/form/validate.js";
+import { ABILITIES, scaleOn } from "../../docs/javascripts/checker/i18n/metadata.js";
 import { metadata } from "./support.js";
 
 const meta = metadata();

@@ -14,7 +14,8 @@ from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route
 
-from pycore import api, charts
+from pycore import api
+from pycore.common import charts
 
 from .rules import APP, level_for_teer
 

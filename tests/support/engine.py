@@ -11,10 +11,10 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
-from pycore.dates import years_before
-from pycore.profile import Job, Profile
+from pycore.common.dates import years_before
+from pycore.common.profile import Job, Profile
+from pycore.programs.cec.work_experience import Rules
 from pycore.validation import parse_profile
-from pycore.work_experience import Rules
 
 from .contract import contract_profile, job
 from .rules import APP

@@ -1,6 +1,6 @@
 """Rule values and calendar arithmetic for the tests, read from ``pycore/data``.
 
-The date helpers are the suite's own, not ``pycore.dates``: tests check the engine's dates
+The date helpers are the suite's own, not ``pycore.common.dates``: tests check the engine's dates
 against an independent reading of the contract. Two ways to count days of work differ on
 purpose: ``exact_days_for`` for a boundary that must fall on a whole day (an error otherwise),
 ``days_to_reach`` for the first whole day on which the hours are reached.
@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
-from pycore.parameters import parameter
+from pycore.common.parameters import parameter
 
 APP = date(2026, 11, 21)  # the application date tests are judged on unless they say otherwise
 

@@ -82,7 +82,7 @@ An unknown name or helper, a value of the wrong kind (a date plus a number) or a
 ``$`` key fails the load with the file, the scenario's name and the path of the value.
 
 The chart-row scenarios (each row's lowest score and the score just below it, for every
-test, chart version and ability) are generated here from ``pycore.charts.versions``.
+test, chart version and ability) are generated here from ``pycore.common.charts.versions``.
 """
 
 from __future__ import annotations
@@ -97,8 +97,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from pycore import charts
-from pycore.parameters import load, parameter
+from pycore.common import charts
+from pycore.common.parameters import load, parameter
 from pycore.validation import InputLimits, input_limits
 
 from .expressions import ExpressionError, evaluate, parse

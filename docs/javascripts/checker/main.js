@@ -6,13 +6,13 @@
 
 import { ask } from "./confirm.js";
 import { h } from "./dom.js";
-import { getEngine } from "./engine.js";
-import { engineStatus } from "./engine-status.js";
-import { createForm } from "./form.js";
-import { readConfig } from "./metadata.js";
+import { getEngine } from "./engine/engine.js";
+import { engineStatus } from "./engine/engine-status.js";
+import { createForm } from "./form/form.js";
+import { readConfig } from "./i18n/metadata.js";
 import { checkRunner } from "./run-check.js";
-import * as share from "./share.js";
-import { buildTools, reasonText } from "./tools.js";
+import * as share from "./storage/share.js";
+import { buildTools, reasonText } from "./storage/tools.js";
 
 let config = null;
 let engine = null;

@@ -3,8 +3,8 @@
 // main.js (which wires the page) because this is the cycle every submit, loaded file and share
 // link goes through, with its one rule about order: only the newest check may show a result.
 
-import { TooLong } from "./engine.js";
-import { renderResults, verdictText } from "./results.js";
+import { TooLong } from "./engine/engine.js";
+import { renderResults, verdictText } from "./results/results.js";
 
 /**
  * `runCheck({fromPerson})` for the page `root`: `fromPerson` is true when the person asked

@@ -1,0 +1,1 @@
+"""Category-based selection: which category rounds a person's experience opens."""

@@ -1,0 +1,1 @@
+"""The Comprehensive Ranking System estimate: grid, points, levers, the ``crs`` input."""

@@ -1,0 +1,1 @@
+"""The Canadian Experience Class (IRPR 87.1): work experience, language, Quebec."""

@@ -1,0 +1,143 @@
+"""Honest dates: when each source was last checked and how, and the newest round in the data.
+
+``{{ table checked_summary }}``: one paragraph saying how the sources were last checked (the
+range of dates, and how many were read on the official page, through a verbatim copy, on a
+third-party page, taken from the audit without a re-read, or only linked), instead of
+claiming that every rule was checked on one day.
+``{{ table sources_checked }}``: every source with its reliability, last check and method.
+``{{ table newest_round }}``: the date of the newest round of invitations in ``draws.toml``
+and the day the rounds data was last checked up to.
+
+The dates live in ``pycore/data/sources.toml`` (``checked``, ``checked_by``, ``checked_note``)
+and ``pycore/data/draws.toml``. Registered into ``site_scripts.tables.tables`` on import (the
+placeholder hook imports this module), so ``tables.py`` does not grow.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Any
+
+from pycore.common.parameters import load
+from site_scripts.tables import tables
+from site_scripts.tables.formatting import long_date, number, series
+from site_scripts.tables.sources_section import localized
+from site_scripts.tables.words import data_text, say
+
+# How a source was checked, as the sentence and the table say it (order of the sentence).
+METHODS = {
+    "official": ("read on the official page", "official page read"),
+    "copy": ("read through a verbatim copy", "official content read through a verbatim copy"),
+    "third party": ("third-party pages", "third-party page read"),
+    "audit": (
+        "taken from the audit of the rules without a re-read here",
+        "from the audit, not re-read here",
+    ),
+    "link": ("linked for readers only", "linked for readers; content not read for the facts"),
+}
+RELIABILITY = {"O": "official", "O*": "official, via a copy", "T": "third party"}
+
+
+def checked_sources() -> list[tuple[str, dict[str, Any]]]:
+    """Every source with its check fields; LookupError when one is missing or unknown."""
+    found = []
+    for key, entry in load("sources").items():
+        if not isinstance(entry, dict):
+            continue
+        if not isinstance(entry.get("checked"), date) or entry.get("checked_by") not in METHODS:
+            raise LookupError(f"sources.toml: {key} needs checked (a date) and checked_by")
+        found.append((key, entry))
+    return found
+
+
+def checked_summary() -> str:
+    """The home page's sentence: when the sources were checked, and how many each way."""
+    found = checked_sources()
+    days = sorted({entry["checked"] for _, entry in found})
+    when = (
+        say("on {date}", date=long_date(days[0]))
+        if len(days) == 1
+        else say("between {first} and {last}", first=long_date(days[0]), last=long_date(days[-1]))
+    )
+    counts = [
+        f"{number(sum(1 for _, e in found if e['checked_by'] == method))} {say(words)}"
+        for method, (words, _) in METHODS.items()
+        if any(e["checked_by"] == method for _, e in found)
+    ]
+    return tables.block(
+        say(
+            "The {count} sources behind this guide were last checked {when}: {counts}. Each "
+            "source's date and method are listed under "
+            "[Sources and method](sources.md#when-each-source-was-last-checked).",
+            count=number(len(found)),
+            when=when,
+            counts=series(counts, "and"),
+        )
+    )
+
+
+def sources_checked() -> str:
+    """Every source, most recently checked first: reliability, date and method."""
+    rows = [
+        [
+            _source_link(key),
+            say(RELIABILITY[entry["reliability"]]),
+            entry["checked"],
+            tables.Html(
+                html.escape(say(METHODS[entry["checked_by"]][1]), quote=False)
+                + (f". {data_text(entry['checked_note'])}" if entry.get("checked_note") else "")
+            ),
+        ]
+        for key, entry in sorted(
+            checked_sources(), key=lambda item: item[1]["checked"], reverse=True
+        )
+    ]
+    header = [say("Source"), say("Reliability"), say("Last checked"), say("How")]
+    return tables.block(tables.stacked_table(header, rows))
+
+
+def _source_link(key: str) -> tables.Html:
+    """A source's linked title in the page's language (French text where it exists)."""
+    from pycore.common.parameters import source
+
+    title, url, english = localized(source(key))
+    mark = f' <span class="cec-lang">({html.escape(say("in English"))})</span>' if english else ""
+    lang = ' lang="en"' if english else ""
+    return tables.Html(f'<a href="{html.escape(url)}"{lang}>{html.escape(title)}</a>{mark}')
+
+
+def newest_round_date() -> date:
+    """The date of the newest round of invitations in ``draws.toml``, whatever its program."""
+    data = load("draws")
+    days: list[date] = [
+        row["date"]
+        for value in data.values()
+        if isinstance(value, list)
+        for row in value
+        if isinstance(row, dict) and isinstance(row.get("date"), date)
+    ]
+    if not days:
+        raise LookupError("no round of invitations in pycore/data/draws.toml")
+    return max(days)
+
+
+def newest_round() -> str:
+    """A sentence with the newest round's date and how far the rounds data was checked."""
+    data = load("draws")
+    rounds_page = load("sources")[data["references"][0]]["url"]
+    return tables.block(
+        say(
+            "The newest round of invitations in this guide's data is from **{date}**; the "
+            "rounds data was checked up to {until}. Later rounds are on "
+            "[IRCC's rounds page]({page}).",
+            date=long_date(newest_round_date()),
+            until=long_date(data["data_until"]),
+            page=rounds_page,
+        )
+    )
+
+
+tables.register("checked_summary", False, checked_summary)
+tables.register("sources_checked", False, sources_checked)
+tables.register("newest_round", False, newest_round)
