@@ -37,10 +37,19 @@ from site_scripts.runtime.paths import (  # noqa: E402  (after the path set-up a
 
 SERVICE_WORKER = "sw.js"
 TEMPLATE = Path(__file__).with_name("sw.template.js")
+# Module paths are relative to CHECKER_MODULES (its subfolders group them by role).
 # Modules that run in the worker: a hint from the page would not reach the worker's module map.
-WORKER_MODULES = ("worker.js", "verify.js", "snapshot.js", "kept.js", "engine-errors.js")
+WORKER_MODULES = (
+    "engine/worker.js",
+    "engine/verify.js",
+    "engine/snapshot.js",
+    "engine/kept.js",
+    "engine/engine-errors.js",
+)
 # Page modules loaded by the head scripts themselves (no preload hint needed).
-HEAD_MODULES = ("start.js", "offline.js")
+START_MODULE = "engine/start.js"
+OFFLINE_MODULE = "storage/offline.js"
+HEAD_MODULES = (START_MODULE, OFFLINE_MODULE)
 # Site files the checker page needs besides its modules and the runtime (globs).
 PAGE_ASSETS = (
     "assets/stylesheets/*.css",
@@ -73,8 +82,8 @@ def runtime_names(site_dir: Path) -> list[str]:
 def head_tags(root: str, modules: list[str]) -> str:
     """The checker page's head additions, URLs relative to the page."""
     tags = [
-        f'<script type="module" async src="{root}{CHECKER_MODULES}/start.js"></script>',
-        f'<script type="module" src="{root}{CHECKER_MODULES}/offline.js"></script>',
+        f'<script type="module" async src="{root}{CHECKER_MODULES}/{START_MODULE}"></script>',
+        f'<script type="module" src="{root}{CHECKER_MODULES}/{OFFLINE_MODULE}"></script>',
     ]
     for name in modules:
         if name not in HEAD_MODULES and name not in WORKER_MODULES:
@@ -90,7 +99,7 @@ def precache_list(site_dir: Path) -> list[str]:
     for pattern in PAGE_ASSETS:
         files.update(p.relative_to(site_dir).as_posix() for p in site_dir.glob(pattern))
     files.update(
-        p.relative_to(site_dir).as_posix() for p in (site_dir / CHECKER_MODULES).glob("*.js")
+        p.relative_to(site_dir).as_posix() for p in (site_dir / CHECKER_MODULES).rglob("*.js")
     )
     files.update(f"{RUNTIME_FOLDER}/{name}" for name in runtime_names(site_dir))
     return sorted(files)
@@ -111,9 +120,10 @@ def service_worker(site_dir: Path) -> str:
 
 
 def checker_modules(config: Any) -> list[str]:
-    """The checker's JavaScript modules (from docs/, as the build copies them)."""
+    """The checker's JavaScript modules (from docs/, as the build copies them), as paths relative
+    to their folder (``form/jobs.js``)."""
     folder = Path(config["docs_dir"]) / CHECKER_MODULES
-    return sorted(p.name for p in folder.glob("*.js"))
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.js"))
 
 
 def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:

@@ -51,7 +51,7 @@ def test_precache_holds_checker_page_modules_and_runtime(built_site: Path) -> No
     listed = set(delivery.precache_list(built_site))
     assert "checker/" in listed
     folder = built_site / "javascripts" / "checker"
-    modules = {f"javascripts/checker/{p.name}" for p in folder.glob("*.js")}
+    modules = {p.relative_to(built_site).as_posix() for p in folder.rglob("*.js")}
     published = {p.name for p in (built_site / "pyodide").iterdir()}
     # The wasm travels as its gzip copy; the rest of the stdlib comes only if imported; the
     # lock file's contents are in the page.
@@ -99,8 +99,8 @@ def test_checker_head_starts_engine_before_the_page_modules(built_site: Path) ->
     head = html.split("</head>")[0]
     assert head.index('id="cec-config"') < head.index("checker/engine/start.js")
     hinted = re.findall(r'rel="modulepreload" href="../javascripts/checker/([^"]+)"', head)
-    assert "main.js" in hinted and "engine.js" in hinted
-    assert not {"worker.js", "verify.js"} & set(hinted)
+    assert "main.js" in hinted and "engine/engine.js" in hinted and "form/form.js" in hinted
+    assert not {"engine/worker.js", "engine/verify.js"} & set(hinted)
     assert 'rel="preload"' not in head  # runtime files: see delivery.py for why
 
 
