@@ -230,7 +230,7 @@ def parse_profile(data: Any, strict: bool = False) -> Profile:
         test = _parse_test(check, raw, f"language_tests[{index}]")
         if test is not None:
             tests.append(test)
-    crs = parse_crs(check, data.get("crs"), application_date)
+    crs = parse_crs(check, data.get("crs"), application_date, _parse_test)
     invitation = check.day(data, "invitation_date", "invitation_date", optional=True)
     if check.errors or application_date is None:
         raise ProfileError(check.errors)

@@ -11,10 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # crs_profile imports this module's types
-    from pycore.crs.profile import CrsProfile
 
 BOOLEAN_JOB_FACTS: tuple[str, ...] = (
     "paid",
@@ -49,6 +45,31 @@ class LanguageTest:
     test: str
     date: date
     scores: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class Spouse:
+    """An accompanying spouse or partner who is not a Canadian citizen or permanent resident."""
+
+    education: str | None
+    canadian_work_years: int | None
+    language_test: LanguageTest | None
+
+
+@dataclass(frozen=True)
+class CrsProfile:
+    """The checked ``crs`` object; None fields are missing (listed in ``missing``)."""
+
+    date_of_birth: date | None
+    education: str | None
+    canadian_education: str | None
+    foreign_work_years: int | None
+    canadian_work_years: int | None  # None: counted from the jobs
+    certificate_of_qualification: bool | None
+    provincial_nomination: bool | None
+    sibling_in_canada: bool | None
+    spouse: Spouse | None
+    missing: tuple[str, ...]
 
 
 @dataclass(frozen=True)

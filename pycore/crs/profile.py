@@ -11,18 +11,18 @@ factors it can. The accepted education values are the ones the grid's rows list 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, TypeVar
 
 from pycore.common.dates import years_before
 from pycore.common.parameters import load
 
-if TYPE_CHECKING:
-    from pycore.common.profile import LanguageTest
-    from pycore.validation import _Collector
+# The types live with the profile's others (no import circle); named here for the CRS modules.
+from pycore.common.profile import CrsProfile as CrsProfile
+from pycore.common.profile import LanguageTest
+from pycore.common.profile import Spouse as Spouse
 
 # Input sanity bound, not a rule: nobody applies at more than this age.
 MAX_AGE = 120
@@ -48,35 +48,29 @@ def canadian_education_levels() -> tuple[str, ...]:
     return ("none", *found)
 
 
-@dataclass(frozen=True)
-class Spouse:
-    """An accompanying spouse or partner who is not a Canadian citizen or permanent resident."""
+class Collector(Protocol):
+    """Where field problems go (``validation``'s collector): this module never imports it."""
 
-    education: str | None
-    canadian_work_years: int | None
-    language_test: LanguageTest | None
+    def add(self, field: str, code: str, **facts: object) -> None: ...
 
-
-@dataclass(frozen=True)
-class CrsProfile:
-    """The checked ``crs`` object; None fields are missing (listed in ``missing``)."""
-
-    date_of_birth: date | None
-    education: str | None
-    canadian_education: str | None
-    foreign_work_years: int | None
-    canadian_work_years: int | None  # None: counted from the jobs
-    certificate_of_qualification: bool | None
-    provincial_nomination: bool | None
-    sibling_in_canada: bool | None
-    spouse: Spouse | None
-    missing: tuple[str, ...]
+    def day(
+        self, obj: Mapping[str, Any], key: str, path: str, optional: bool = False
+    ) -> date | None: ...
 
 
-def parse_crs(check: _Collector, raw: Any, application_date: date | None) -> CrsProfile | None:
+C = TypeVar("C", bound=Collector)
+# Parses one language test object at a path (``validation``'s, shared with the main tests).
+TestParser = Callable[[C, Any, str], LanguageTest | None]
+
+
+def parse_crs(
+    check: C, raw: Any, application_date: date | None, parse_test: TestParser[C]
+) -> CrsProfile | None:
     """The typed ``crs`` object, or None when the profile has none (absent or null).
 
-    Problems go to ``check`` with their paths; the result is then not used.
+    Problems go to ``check`` with their paths; the result is then not used. ``parse_test``
+    reads the spouse's language test (passed in, so that validation imports this module and
+    not the other way round).
     """
     if raw is None:
         return None
@@ -112,7 +106,7 @@ def parse_crs(check: _Collector, raw: Any, application_date: date | None) -> Crs
     if "spouse" not in raw:
         missing.append("crs.spouse")
     elif raw["spouse"] is not None:
-        spouse = _parse_spouse(check, raw["spouse"], missing)
+        spouse = _parse_spouse(check, raw["spouse"], missing, parse_test)
     return CrsProfile(
         date_of_birth=born,
         education=education,
@@ -125,9 +119,9 @@ def parse_crs(check: _Collector, raw: Any, application_date: date | None) -> Crs
     )
 
 
-def _parse_spouse(check: _Collector, raw: Any, missing: list[str]) -> Spouse | None:
-    from pycore.validation import _parse_test
-
+def _parse_spouse(
+    check: C, raw: Any, missing: list[str], parse_test: TestParser[C]
+) -> Spouse | None:
     if not isinstance(raw, dict):
         check.add("crs.spouse", "input.not_object")
         return None
@@ -136,12 +130,12 @@ def _parse_spouse(check: _Collector, raw: Any, missing: list[str]) -> Spouse | N
     years = _years(check, raw, "canadian_work_years", f"{path}.canadian_work_years", missing)
     test = None
     if raw.get("language_test") is not None:
-        test = _parse_test(check, raw["language_test"], f"{path}.language_test")
+        test = parse_test(check, raw["language_test"], f"{path}.language_test")
     return Spouse(education, years, test)
 
 
 def _choice(
-    check: _Collector,
+    check: Collector,
     raw: Mapping[str, Any],
     key: str,
     path: str,
@@ -159,7 +153,7 @@ def _choice(
 
 
 def _years(
-    check: _Collector, raw: Mapping[str, Any], key: str, path: str, missing: list[str] | None
+    check: Collector, raw: Mapping[str, Any], key: str, path: str, missing: list[str] | None
 ) -> int | None:
     """Whole years, 0 to ``MAX_AGE``; None when absent (then missing, unless optional)."""
     value = raw.get(key)
@@ -174,7 +168,7 @@ def _years(
 
 
 def _flag(
-    check: _Collector, raw: Mapping[str, Any], key: str, path: str, missing: list[str]
+    check: Collector, raw: Mapping[str, Any], key: str, path: str, missing: list[str]
 ) -> bool | None:
     value = raw.get(key)
     if value is None:
