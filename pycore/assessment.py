@@ -1,11 +1,12 @@
 """The assessment: every CEC requirement judged on the application date, as contract JSON.
 
-Combines ``work_experience``, ``language`` and ``quebec`` (IRPR 87.1) into the
-shape fixed by the checker contract: ``eligible`` is true when every requirement
-is met, false when any is not, null when none fails but some cannot be judged.
-Figures are exact until here; hours are rounded to one decimal only for output.
-Each requirement carries its reason codes, a sentence from the message catalog
-and the figures used (``facts``).
+The CEC (``pycore.programs.cec``: ``work_experience``, ``language`` and ``quebec``, IRPR 87.1)
+gives the requirements and the verdict, in the shape fixed by the checker contract:
+``eligible`` is true when every requirement is met, false when any is not, null when none
+fails but some cannot be judged. Each requirement carries its reason codes, a sentence from
+the message catalog and the figures used (``facts``); here come the CEC's other fields (jobs,
+tests, notices, projection, invitation), the CRS estimate and the category rounds. The
+programs in IRCC's order are ``pycore.programs.PROGRAMS``.
 
 Not modelled anywhere: the NOC lead statement and duties, restricted
 occupations, admissibility, the physicians' public policy. The CRS estimate is
@@ -22,18 +23,15 @@ from typing import Any
 from pycore.categories import eligibility as categories
 from pycore.common import charts, messages
 from pycore.common.dates import ONE_DAY, add_months
+from pycore.common.figures import hours
 from pycore.common.parameters import load, parameter, parameters
 from pycore.common.profile import Profile
 from pycore.crs.estimate import assess_crs
-from pycore.programs.cec.language import (
-    LanguageOutcome,
-    TestResult,
-    accepted_from,
-    is_accepted,
-    language,
-)
+from pycore.programs import cec
+from pycore.programs.cec.language import LanguageOutcome, TestResult, accepted_from, language
 from pycore.programs.cec.projection import projected_date
 from pycore.programs.cec.quebec import quebec
+from pycore.programs.cec.requirements import overall, requirement, validity_years
 from pycore.programs.cec.work_experience import Rules, WorkExperience, window, work_experience
 
 # The data files the rules read (guide-only files such as crs.toml are not rules).
@@ -55,41 +53,21 @@ def supported_from() -> date:
     return first
 
 
-def hours(value: Fraction, below: Fraction | None = None) -> float | int:
-    """Hours for output: one decimal, half up; never rounded up to ``below`` when under it."""
-    top, bottom = value.numerator, value.denominator
-    tenths = (20 * top + bottom) // (2 * bottom)  # floor(value * 10 + 1/2), in integers
-    if below is not None and value < below <= Fraction(tenths, 10):
-        tenths = (10 * top) // bottom
-    return tenths // 10 if tenths % 10 == 0 else tenths / 10
-
-
 def assess(profile: Profile) -> dict[str, Any]:
     """The contract's assessment of ``profile`` as of its application date."""
     day = profile.application_date
     if day < supported_from():
         return _unsupported(profile)
-    work = work_experience(profile.jobs, day)
-    speech = language(profile.language_tests, day, work.main_teer)
-    intent = quebec(profile.plans_to_live_in_quebec, day)
-    work_facts = _work_facts(work, day)
-    language_facts = _language_facts(speech, day)
-    language_facts["occupation_hours"] = _occupation_facts(work)
-    language_facts.update(_level_basis(work, speech, day))
-    quebec_facts = {"plans_to_live_in_quebec": profile.plans_to_live_in_quebec}
-    requirements = [
-        _requirement("work_experience", work.met, work.reason, work_facts),
-        _requirement("language", speech.met, speech.reason, language_facts),
-        _requirement("quebec", intent.met, intent.reason, quebec_facts),
-    ]
+    judged = cec.judge(profile, day)
+    work, speech = judged.work, judged.speech
     projected = projected_date(work.basis, day) if work.met is False else None
     notices = _notices(work, speech, day, projected)
     return {
-        "eligible": _overall([item["met"] for item in requirements]),
+        "eligible": judged.met,
         "as_of": day.isoformat(),
         "rules_version": rules_version(),
-        "requirements": requirements,
-        "qualifying_hours": work_facts["qualifying_hours"],
+        "requirements": judged.requirements,
+        "qualifying_hours": hours(work.qualifying_hours, below=work.required_hours),
         "required_clb": speech.required_level,
         "language_tests": [_test_entry(result, day) for result in speech.results],
         "projected_work_experience_date": projected.isoformat() if projected else None,
@@ -104,109 +82,6 @@ def assess(profile: Profile) -> dict[str, Any]:
     }
 
 
-def _overall(results: list[bool | None]) -> bool | None:
-    if any(met is False for met in results):
-        return False
-    if all(met is True for met in results):
-        return True
-    return None
-
-
-def _requirement(name: str, met: bool | None, reason: str, facts: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": name,
-        "met": met,
-        "reasons": [reason],
-        "message": messages.render(reason, facts),
-        "facts": facts,
-    }
-
-
-def _tenths_up(value: Fraction) -> float | int:
-    """A shortfall rounded up to a tenth, so a real shortfall never reads as 0."""
-    tenths = -((-10 * value.numerator) // value.denominator)
-    return tenths // 10 if tenths % 10 == 0 else tenths / 10
-
-
-def _work_facts(work: WorkExperience, day: date) -> dict[str, Any]:
-    required = work.required_hours
-    short = max(required - work.qualifying_hours, Fraction(0))
-    rules = work.basis.rules
-    return {
-        "qualifying_hours": hours(work.qualifying_hours, below=required),
-        "required_hours": hours(required),
-        "hours_short": _tenths_up(short),
-        "window_start": work.window[0].isoformat(),
-        "window_end": work.window[1].isoformat(),
-        "window_years": rules.window_years,
-        "weekly_hours_cap": hours(rules.weekly_cap),
-        "eligible_teers": sorted(rules.eligible_teers),
-        "main_occupation": work.main_occupation,
-        "main_teer": work.main_teer,
-        "application_date": day.isoformat(),
-    }
-
-
-def _occupation_facts(work: WorkExperience) -> list[dict[str, Any]]:
-    """Each occupation's own hours (87.1(2)(e)), the one setting the level first."""
-    return [
-        {"occupation": item.occupation, "teer": item.teer, "hours": hours(item.hours)}
-        for item in work.occupation_hours
-    ]
-
-
-def _language_facts(speech: LanguageOutcome, day: date) -> dict[str, Any]:
-    (higher_level, higher_teers), (lower_level, lower_teers) = (
-        speech.thresholds[0],
-        speech.thresholds[-1],
-    )
-    facts: dict[str, Any] = {
-        "required_clb": speech.required_level,
-        "level_needed": speech.level_needed,
-        "application_date": day.isoformat(),
-        "validity_years": _validity_years(day),
-        "thresholds": [
-            {"level": level, "teers": list(teers)} for level, teers in speech.thresholds
-        ],
-        "higher_level": higher_level,
-        "higher_teers": list(higher_teers),
-        "lower_level": lower_level,
-        "lower_teers": list(lower_teers),
-        "best_test": speech.best,
-    }
-    if speech.best is not None:
-        best = speech.results[speech.best]
-        chart = best.chart
-        facts.update(
-            test_name=chart.name if chart else best.test.test,
-            test_date=best.test.date.isoformat(),
-            level_name=chart.level_name if chart else "CLB",
-            levels=dict(best.levels or {}),
-            best_level=best.lowest_level,
-            abilities_short=[item.ability for item in speech.shortfalls],
-            scores_needed=[
-                f"{item.ability} {_score_text(item.score_needed, chart)}"
-                for item in speech.shortfalls
-                if item.score_needed is not None and chart is not None
-            ],
-            shortfalls=[
-                {"ability": item.ability, "level": item.level, "score_needed": item.score_needed}
-                for item in speech.shortfalls
-            ],
-        )
-    return facts
-
-
-def _score_text(score: float, chart: charts.Chart) -> str:
-    """A score as the test prints it: IELTS bands keep their decimal (6.0), others are whole."""
-    decimals = 1 if any(not float(s.step).is_integer() for s in chart.scale.values()) else 0
-    return f"{score:.{decimals}f}"
-
-
-def _validity_years(day: date) -> int:
-    return int(parameter("language", "result_validity_years").value_at(day))
-
-
 def _test_entry(result: TestResult, day: date) -> dict[str, Any]:
     chart = result.chart
     name = chart.name if chart else str(load(f"charts/{result.test.test}")["name"])
@@ -216,7 +91,7 @@ def _test_entry(result: TestResult, day: date) -> dict[str, Any]:
         "test_name": name,
         "valid_until": until.isoformat() if until else None,
         "expired_on": (until + ONE_DAY).isoformat() if until else None,
-        "validity_years": _validity_years(day),
+        "validity_years": validity_years(day),
         "accepted_from": first.isoformat() if first else None,
     }
     code = result.invalid_because or "test.valid"
@@ -262,69 +137,6 @@ def _job_entry(work: WorkExperience, teer: int, index: int, per_week: Fraction) 
         "reason_messages": [messages.render(item, facts) for item in reasons],
         "count_reason": None if reason else code,
     }
-
-
-def _level_basis(work: WorkExperience, speech: LanguageOutcome, day: date) -> dict[str, Any]:
-    """Why this level (87.1(2)(e)) and, when it is not met yet, the scores that reach it."""
-    ranked = work.occupation_hours
-    tie = (
-        len(ranked) > 1
-        and ranked[0].hours == ranked[1].hours
-        and ranked[0].teer != ranked[1].teer
-        and speech.required_level is not None
-        and any(
-            speech.required_level != level
-            for item in ranked[1:]
-            if item.hours == ranked[0].hours
-            for level, teers in speech.thresholds
-            if item.teer in teers
-        )
-    )
-    level = speech.level_needed if speech.level_needed is not None else speech.required_level
-    # The target is for someone with no valid result yet; a result below the level already
-    # gets the scores to raise in its own table (shortfalls).
-    untested = speech.reason in ("language.no_test", "language.no_valid_test")
-    targets = _targets(level, day) if untested and level is not None else []
-    return {
-        "main_occupation": work.main_occupation,
-        "main_teer": work.main_teer,
-        "level_tie": tie,
-        "target_level": level if targets else None,
-        "targets": targets,
-    }
-
-
-def _targets(level: int, day: date) -> list[dict[str, Any]]:
-    """For each test accepted on ``day``, the lowest score per ability reaching ``level``."""
-    found = []
-    for test_id in charts.TESTS:
-        if not is_accepted(test_id, day):
-            continue
-        try:
-            chart = charts.chart(test_id, day)
-        except LookupError:
-            continue
-        scores = {ability: chart.lowest_score(ability, level) for ability in chart.print_order}
-        if any(score is None for score in scores.values()):
-            continue
-        found.append(
-            {
-                "test": test_id,
-                "name": chart.name,
-                "level_name": chart.level_name,
-                "level": level,
-                "scores": [
-                    {
-                        "ability": ability,
-                        "score": score,
-                        "text": _score_text(float(score), chart),
-                    }
-                    for ability, score in scores.items()
-                    if score is not None
-                ],
-            }
-        )
-    return found
 
 
 def _notice(code: str, facts: dict[str, Any]) -> dict[str, Any]:
@@ -385,7 +197,7 @@ def _eligible_on(profile: Profile, day: date) -> bool | None:
     work = work_experience(profile.jobs, day)
     speech = language(profile.language_tests, day, work.main_teer)
     intent = quebec(profile.plans_to_live_in_quebec, day)
-    return _overall([work.met, speech.met, intent.met])
+    return overall([work.met, speech.met, intent.met])
 
 
 def _invitation(profile: Profile) -> dict[str, Any] | None:
@@ -452,7 +264,7 @@ def _unsupported(profile: Profile) -> dict[str, Any]:
         "eligible": None,
         "as_of": profile.application_date.isoformat(),
         "rules_version": rules_version(),
-        "requirements": [_requirement(name, None, reason, facts) for name in REQUIREMENTS],
+        "requirements": [requirement(name, None, reason, facts) for name in REQUIREMENTS],
         "qualifying_hours": 0,  # nothing is counted under rules the engine does not know
         "required_clb": None,
         "language_tests": [

@@ -10,8 +10,9 @@ from support.contract import job
 from support.engine import parsed_profile
 from support.rules import APP, days_to_reach
 
-from pycore.assessment import assess, hours, rules_version, supported_from
+from pycore.assessment import assess, rules_version, supported_from
 from pycore.common import charts
+from pycore.common.figures import hours
 from pycore.common.parameters import parameters
 from pycore.programs.cec.language import thresholds
 from pycore.programs.cec.work_experience import Rules
