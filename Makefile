@@ -36,11 +36,13 @@ serve: build
 dev: $(VENV)/.installed node_modules/.installed
 	$(PY) -m mkdocs serve -a 127.0.0.1:$(PORT)
 
-# Python format, lint and types (ruff, mypy strict on pycore and site_scripts).
+# Python format, lint and types (ruff, mypy strict on pycore and site_scripts), and the layers
+# of pycore/ (import-linter's contracts in pyproject.toml).
 lint: $(VENV)/.installed
 	$(PY) -m ruff format --check $(PY_SOURCES)
 	$(PY) -m ruff check $(PY_SOURCES)
 	$(PY) -m mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 # The fast loop: lint, then every test but those marked browser (Chromium), node (Pyodide under
 # Node) and site (a site build or its runtime). The front end's Node unit tests and its linter
