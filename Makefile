@@ -64,5 +64,16 @@ bench: setup build
 update-draws:
 	$(PY) -m tools.rounds_import $(FILE_OR_URL)
 
+# The other maintainers' commands in tools/, each also `python -m tools.<name> --help`:
+# fetch every official source and the rounds JSON and report what changed (ARGS="--record"
+# to accept the new digests); regenerate the NOC 2021 table from Statistics Canada's files
+# (ARGS="--en FILE --fr FILE").
+.PHONY: source-watch noc-table
+source-watch:
+	$(PY) -m tools.source_watch $(ARGS)
+
+noc-table:
+	$(PY) -m tools.noc_table $(ARGS)
+
 clean:
 	rm -rf site build dist *.egg-info
