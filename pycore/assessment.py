@@ -24,11 +24,12 @@ from pycore.categories import eligibility as categories
 from pycore.common import charts, messages
 from pycore.common.dates import ONE_DAY, add_months
 from pycore.common.figures import hours
+from pycore.common.language_tests import TestResult, accepted_from
 from pycore.common.parameters import load, parameter, parameters
 from pycore.common.profile import Profile
 from pycore.crs.estimate import assess_crs
 from pycore.programs import cec
-from pycore.programs.cec.language import LanguageOutcome, TestResult, accepted_from, language
+from pycore.programs.cec.language import LanguageOutcome, language
 from pycore.programs.cec.projection import projected_date
 from pycore.programs.cec.quebec import quebec
 from pycore.programs.cec.requirements import overall, requirement, validity_years

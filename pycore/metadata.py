@@ -15,10 +15,11 @@ from typing import Any
 from pycore import validation
 from pycore.assessment import REQUIREMENTS, RULE_FILES, rules_version, supported_from
 from pycore.common import charts, messages
+from pycore.common.language_tests import accepted_from, validity_years
 from pycore.common.parameters import Source, load, parameter, parameters, source
 from pycore.crs import estimate as crs
 from pycore.crs import profile as crs_profile
-from pycore.programs.cec.language import accepted_from, thresholds, validity_years
+from pycore.programs.cec.language import thresholds
 from pycore.programs.cec.work_experience import Rules
 
 

@@ -40,9 +40,9 @@ from functools import cache
 from typing import Any
 
 from pycore.common import messages
+from pycore.common.language_tests import TestResult
 from pycore.common.parameters import load, parameter
 from pycore.common.profile import Job
-from pycore.programs.cec.language import TestResult
 from pycore.programs.cec.work_experience import Rules, counting, window
 
 ALL_TEERS = frozenset(range(6))  # category lists decide which occupations count, not TEER

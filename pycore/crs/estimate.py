@@ -37,6 +37,7 @@ from math import floor
 from typing import Any
 
 from pycore.common import messages
+from pycore.common.language_tests import judge_test
 from pycore.common.parameters import load
 from pycore.common.profile import Profile
 from pycore.crs.grid import (
@@ -65,7 +66,6 @@ from pycore.crs.score import (
     score_in_order,
     window_rules,
 )
-from pycore.programs.cec.language import judge_test
 
 __all__ = [
     "BIRTHDAYS_SHOWN",

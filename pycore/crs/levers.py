@@ -13,11 +13,11 @@ from typing import Any
 
 from pycore.common import charts, messages
 from pycore.common.dates import ONE_DAY, shift_years
+from pycore.common.language_tests import judge_test
 from pycore.common.profile import Profile
 from pycore.crs.grid import grid_value, table
 from pycore.crs.profile import CrsProfile, education_levels
 from pycore.crs.score import CanadianWork, Figures, Speech, best_speeches, score
-from pycore.programs.cec.language import judge_test
 from pycore.programs.cec.projection import date_falling_below, projected_date
 
 BIRTHDAYS_SHOWN = 3  # how many coming birthdays that cost points are listed

@@ -13,9 +13,9 @@ from fractions import Fraction
 from typing import Any, TypeVar
 
 from pycore.common.dates import shift_years
+from pycore.common.language_tests import TestResult
 from pycore.common.profile import Job
 from pycore.crs.grid import Table, additional_rows, grid_value, table, tables
-from pycore.programs.cec.language import TestResult
 from pycore.programs.cec.work_experience import Counting, Rules, counting, qualifying_units, window
 
 FACTORS: tuple[str, ...] = (

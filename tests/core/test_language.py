@@ -11,15 +11,8 @@ from support.rules import APP
 
 from pycore.common import charts
 from pycore.common.dates import years_before
-from pycore.programs.cec.language import (
-    accepted_from,
-    judge_test,
-    language,
-    last_valid_day,
-    required_level,
-    thresholds,
-    validity_years,
-)
+from pycore.common.language_tests import accepted_from, judge_test, last_valid_day, validity_years
+from pycore.programs.cec.language import language, required_level, thresholds
 
 DAY = timedelta(days=1)
 HIGH, LOW = thresholds(APP)[0], thresholds(APP)[-1]

@@ -8,9 +8,9 @@ from pathlib import Path
 from pycore import validation
 from pycore.assessment import REQUIREMENTS
 from pycore.common import charts, messages
+from pycore.common.language_tests import accepted_from
 from pycore.common.parameters import parameter, source
 from pycore.metadata import form_metadata
-from pycore.programs.cec.language import accepted_from
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 

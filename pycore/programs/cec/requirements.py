@@ -15,8 +15,9 @@ from typing import Any
 
 from pycore.common import charts, messages
 from pycore.common.figures import hours
+from pycore.common.language_tests import is_accepted
 from pycore.common.parameters import parameter
-from pycore.programs.cec.language import LanguageOutcome, is_accepted
+from pycore.programs.cec.language import LanguageOutcome
 from pycore.programs.cec.quebec import QuebecOutcome
 from pycore.programs.cec.work_experience import WorkExperience
 
