@@ -3,7 +3,8 @@
 ``work_experience()``, ``language()`` and ``quebec()`` each return a frozen dataclass
 with at least ``met`` (true, false, or None when it cannot be judged yet) and
 ``reason`` (the reason code whose catalog sentence explains it), plus the figures that
-rule found. ``assessment`` turns each into one ``requirements[]`` entry of the contract.
+rule found. ``pycore.programs.cec.requirements`` turns each into one ``requirements[]`` entry
+of the contract.
 """
 
 from __future__ import annotations
