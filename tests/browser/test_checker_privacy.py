@@ -16,7 +16,7 @@ from support.rules import APP, CAP
 
 pytestmark = pytest.mark.browser
 
-WORKER = re.compile(r"/javascripts/checker/worker\.js")
+WORKER = re.compile(r"/javascripts/checker/engine/worker\.js")
 # The runtime's wasm: its gzip copy, or the plain file the worker falls back to.
 WASM = re.compile(r"/pyodide/pyodide\.asm[^/]*\.wasm(\.gz)?$")
 TITLE = "Quokka-wrangler 7731"  # distinctive values that must never appear in a request
