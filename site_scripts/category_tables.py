@@ -20,7 +20,7 @@ from pycore.messages import current_language
 from pycore.parameters import load
 from site_scripts import tables
 from site_scripts.formatting import long_date, number
-from site_scripts.words import data_text, say
+from site_scripts.words import data_text, inert, say, web_address
 
 INDENT = "    "  # content of a pymdownx.details block
 
@@ -40,8 +40,8 @@ def attribution() -> str:
     return say(
         "Occupation titles: Statistics Canada, National Occupational Classification (NOC) "
         "{version}, used under the [Statistics Canada Open Licence]({licence}).",
-        version=table["noc_version"],
-        licence=table["licence_url"],
+        version=inert(table["noc_version"]),
+        licence=web_address(table["licence_url"]),
     )
 
 

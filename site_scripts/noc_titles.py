@@ -35,9 +35,13 @@ def titles_document(language: str) -> dict[str, Any]:
     from pycore import noc  # late: the hook loads while pycore is being edited
     from pycore.parameters import load
     from site_scripts.category_tables import titles
+    from site_scripts.words import web_address
 
     table = load(noc.TABLE)
     column = LANGUAGES[language]
+    # The checker makes a link of it: an http(s) address once the code is in, nothing else.
+    web_address(table["unit_group_url"][language].replace("{code}", "00010"))
+    web_address(table["licence_url"])
     return {
         "noc_version": table["noc_version"],
         "publisher": table["publisher"],
