@@ -63,7 +63,6 @@ from site_scripts import (  # noqa: E402, F401
 from site_scripts.data_values import effective_on, previous_value, value_on  # noqa: E402
 from site_scripts.formatting import long_date, reader_value  # noqa: E402
 from site_scripts.sources_section import sources_section  # noqa: E402
-from site_scripts.words import inert  # noqa: E402
 
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<body>[^{}]*?)\s*\}\}")
 # Fenced blocks and code spans are shown literally (the guide documents the syntax).
@@ -94,16 +93,8 @@ def level_for_teer(value: Any, teer: str) -> Any:
 
 
 def expand_one(body: str, reviewed: date) -> str:
-    """The markup for one placeholder body (``value work_experience.hours_required``): a table
-    is built as markup by its renderer; every other value is text from the data, made inert."""
+    """The text for one placeholder body (``value work_experience.hours_required``)."""
     name, *args = body.split()
-    if name == "table" and 1 <= len(args) <= 2:
-        return tables.render(args[0], args[1] if len(args) == 2 else None, reviewed)
-    return inert(_value_text(name, args, reviewed))
-
-
-def _value_text(name: str, args: list[str], reviewed: date) -> str:
-    """The reader's text for a placeholder other than ``table``."""
     if name == "reviewed" and not args:
         return long_date(reviewed)
     if name == "value" and len(args) == 1:
@@ -115,6 +106,8 @@ def _value_text(name: str, args: list[str], reviewed: date) -> str:
         return reader_value(previous_value(args[0], reviewed))
     if name == "effective" and len(args) == 1:
         return long_date(effective_on(args[0], reviewed))
+    if name == "table" and 1 <= len(args) <= 2:
+        return tables.render(args[0], args[1] if len(args) == 2 else None, reviewed)
     if name == "draws_range" and len(args) in (2, 3):
         return draws.cutoff_range(args[0], int(args[1]), args[2] if len(args) == 3 else "")
     if name == "chart_effective" and len(args) == 1:

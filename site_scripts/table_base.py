@@ -21,7 +21,7 @@ def cell_text(value: Any) -> str:
     (markup the renderers built from inert parts); anything else is text, shown as itself."""
     if isinstance(value, WordsHtml):
         return str(value).replace("\n", " ")
-    return inert(long_date(value) if isinstance(value, date) else reader_value(value))
+    return inert(long_date(value)) if isinstance(value, date) else reader_value(value)
 
 
 def cell(value: Any) -> str:

@@ -26,7 +26,7 @@ def display(value: Any) -> str:
         return ": ".join(display(field) for field in value.values())
     if isinstance(value, list) and value and all(v in charts.TESTS for v in value):
         return series([inert(charts.versions(v)[0].name) for v in value], "and")
-    return inert(reader_value(value))
+    return reader_value(value)
 
 
 def shown(value: Any, unit: str) -> str:

@@ -241,6 +241,8 @@ def test_poisoned_data_adds_no_element_to_any_page() -> None:
     """Every page, English and French, has the same elements with poisoned data as without, and
     shows each poisoned text as written (markup, pipes, links and line starts included)."""
     clean = {path: rendered(path) for path in pages()}
+    # Escaped once, never twice: no page shows a character reference as text.
+    assert [path.name for path, page in clean.items() if "&#" in page.visible()] == []
     seen = []
     try:
         with pytest.MonkeyPatch.context() as patch:
