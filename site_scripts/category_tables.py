@@ -81,7 +81,7 @@ def _body(category: Category, effective: date) -> list[str]:
             say(
                 "NCLC {nclc} or higher in reading, writing, listening and speaking on a valid "
                 "TEF Canada or TCF Canada result. Any occupation.",
-                nclc=category.nclc,
+                nclc=inert(str(category.nclc)),
             )
         )
     elif category.kind == "occupation":
