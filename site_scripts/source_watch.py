@@ -458,7 +458,9 @@ def read_digests(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
-    digests: dict[str, str] = data.get("digests", {})
+    digests = data.get("digests", {}) if isinstance(data, dict) else None
+    if not isinstance(digests, dict) or not all(isinstance(v, str) for v in digests.values()):
+        raise ValueError(f'{path.name}: expected {{"digests": {{id: sha256}}}}')
     return digests
 
 
@@ -485,9 +487,18 @@ def main(
     parser.add_argument("--texts", type=Path, help="folder keeping fetched texts for diffs")
     parser.add_argument("--issue", action="store_true", help="open or update the GitHub issue")
     parser.add_argument("--record", action="store_true", help="record the digests fetched now")
-    args = parser.parse_args(argv)
-    report = check(targets(args.sources), fetch, read_digests(args.digests), args.texts)
-    report.not_watched = unwatched(args.sources)
+    try:  # argparse ends a usage error (or --help) with SystemExit: return its status instead
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else 2
+    try:
+        watched, recorded = targets(args.sources), read_digests(args.digests)
+        not_watched = unwatched(args.sources)
+    except (OSError, ValueError, KeyError, AttributeError) as error:
+        print(f"source-watch: cannot read the sources or digests: {error!r}", file=sys.stderr)
+        return 2
+    report = check(watched, fetch, recorded, args.texts)
+    report.not_watched = not_watched
     print(issue_body(report))
     if args.record:
         write_digests(args.digests, {**read_digests(args.digests), **report.digests})
@@ -510,4 +521,4 @@ def main(
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

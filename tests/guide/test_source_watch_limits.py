@@ -67,6 +67,13 @@ class Handler(BaseHTTPRequestHandler):
             self.send(404, b"no such page")
 
 
+class QuietServer(ThreadingHTTPServer):
+    """The stand-in server; a client hanging up on purpose (the tests' point) is not news."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass
+
+
 @pytest.fixture(scope="module")
 def tls(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A self-signed certificate for 127.0.0.1 and localhost, made by openssl for this test."""
@@ -85,7 +92,7 @@ def tls(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def server(tls: tuple[Path, Path]) -> Iterator[str]:
     """The stand-in HTTPS server's base address (https://127.0.0.1:PORT)."""
     cert, key = tls
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd = QuietServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
@@ -263,3 +270,26 @@ def test_the_issue_fits_github_s_limit() -> None:
     )
     body = source_watch.issue_body(report)
     assert len(body) <= source_watch.MOST_ISSUE_CHARS and "cut here" in body
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("sources.toml", "not = [toml"),
+        ("digests.json", "{not json"),
+        ("digests.json", "[1]"),
+        ("digests.json", '{"digests": [1]}'),
+    ],
+)
+def test_a_damaged_sources_or_digests_file_is_a_status_not_a_traceback(
+    tmp_path: Path, name: str, text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``main(argv)`` returns 2 with one line when its own files are damaged, and returns
+    argparse's status for a usage error instead of exiting."""
+    files = {"sources.toml": tmp_path / "sources.toml", "digests.json": tmp_path / "d.json"}
+    files["sources.toml"].write_text("", encoding="utf-8")
+    files[name].write_text(text, encoding="utf-8")
+    args = ["--sources", str(files["sources.toml"]), "--digests", str(files["digests.json"])]
+    assert source_watch.main(args, fetch=lambda url: (b"", "")) == 2
+    assert len(capsys.readouterr().err.splitlines()) == 1
+    assert source_watch.main(["--no-such-option"]) == 2
