@@ -312,3 +312,19 @@ def test_the_front_end_shows_data_as_text_only() -> None:
     assert found == []
     dom = (ROOT / "docs" / "javascripts" / "checker" / "dom.js").read_text(encoding="utf-8")
     assert "element.append(" in dom
+
+
+def test_every_source_address_is_one_a_page_may_link_to() -> None:
+    """The checker's results link each source's address as it is (results.js), so every address
+    in sources.toml, French ones included, is a plain http(s) address."""
+    entries = [v for v in load("sources").values() if isinstance(v, dict)]
+    addresses = [v[key] for v in entries for key in ("url", "url_fr") if key in v]
+    assert len(addresses) > 50
+    assert [url for url in addresses if not _links(url)] == []
+
+
+def _links(url: str) -> bool:
+    try:
+        return web_address(url) == url
+    except ValueError:
+        return False
