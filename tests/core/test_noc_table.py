@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "noc"
 ENGLISH = FIXTURES / "noc_2021_version_1.0_-_elements.csv"
 FRENCH = FIXTURES / "cnp_2021_version_1.0_-_elements.csv"
 COPY = FIXTURES / "noc2021_bilingual.js"
+DATA = resources.files("pycore").joinpath("data")
 ORIGIN = "github.com/example/noc@0123456789abcdef0123456789abcdef01234567:noc2021_bilingual.js"
 HOSTILE_TITLES = [
     "<img src=x onerror=alert(1)>",
@@ -137,12 +139,12 @@ def test_the_committed_table_names_the_copy_it_was_made_from() -> None:
     SHA-256 was re-checked against the repository's file on 2026-12-06: it regenerates the
     titles byte for byte)."""
     table = load(noc.TABLE)
-    committed = (Path(noc.__file__).parent / "data" / f"{noc.TABLE}.toml").read_text("utf-8")
+    committed = DATA.joinpath(f"{noc.TABLE}.toml").read_text(encoding="utf-8")
     assert "\n".join(noc_table.provenance(table["source_copy"])) in committed
 
 
 def test_the_committed_titles_pass_the_check() -> None:
     """Every committed title is in the allowed characters (the check refuses nothing real)."""
-    text = (Path(noc.__file__).parent / "data" / noc_table.TITLES_NAME).read_text("utf-8")
+    text = DATA.joinpath(noc_table.TITLES_NAME).read_text(encoding="utf-8")
     rows = [tuple(line.split("\t")) for line in text.splitlines()[1:]]
     noc_table.check_rows(rows)  # type: ignore[arg-type]
