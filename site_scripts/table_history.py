@@ -15,9 +15,8 @@ from site_scripts.words import data_text, inert, say
 
 
 def display(value: Any) -> str:
-    """A value for the timeline, as page markup (inert): test ids become test names
-    (``pte_core`` -> PTE Core); a list of tables becomes "0: Management occupations; 1: ..."
-    (never a Python repr)."""
+    """A value for the timeline: test ids become test names (``pte_core`` -> PTE Core); a
+    list of tables becomes "0: Management occupations; 1: ..." (never a Python repr)."""
     from pycore import charts
 
     if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
