@@ -23,7 +23,13 @@ Usage (from the repository root)::
 ``--copy`` reads the bilingual JSON array that a public repository derived from the same two
 official files (one object per unit group: ``category_code``, ``category_EN``,
 ``category_FR``); it is how the committed table was made, because the official CSVs were not
-reachable from the build machine. Both readers give the same rows.
+reachable from the build machine. Both readers give the same rows. The codes file's header
+and its ``[source_copy]`` table name the exact file read (``--copy-origin``, required with
+``--copy``: repository, commit and path) and its SHA-256.
+
+Titles reach the guide's pages and the checker: a title holding anything but letters, digits,
+spaces and ``- , . ( ) ' ’ / :`` (markup, control or invisible characters) is refused, naming
+the input file and line; so is any malformed input. Errors are one line each, exit status 2.
 """
 
 from __future__ import annotations
@@ -36,6 +42,9 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+from tools.safe_text import refusal
 
 NOC_VERSION = "2021 V1.0"
 UNIT_GROUP_LEVEL = "5"
@@ -57,51 +66,92 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def unit_groups_from_elements(text: str) -> dict[str, str]:
+def safe_title(title: Any, where: str) -> str:
+    """``title`` stripped, once it is text in the allowed characters; ValueError naming
+    ``where`` (file and line) otherwise."""
+    if not isinstance(title, str) or not title.strip():
+        raise ValueError(f"{where}: expected a class title, got {shown(title)}")
+    problem = refusal(title.strip())
+    if problem:
+        raise ValueError(f"{where}: title {shown(title)} refused: {problem}")
+    return title.strip()
+
+
+def shown(value: Any) -> str:
+    """A value for a one-line message: its repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def unit_groups_from_elements(text: str, name: str = "elements CSV") -> dict[str, str]:
     """Code -> class title of every unit group (level 5) in one official elements CSV."""
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    next(reader)  # header: Level, Code, Class title, element type, element description
+    next(reader, None)  # header: Level, Code, Class title, element type, element description
     titles: dict[str, str] = {}
     for row in reader:
         if len(row) < 3 or row[0].strip() != UNIT_GROUP_LEVEL:
             continue
-        code, title = row[1].strip().zfill(CODE_DIGITS), row[2].strip()
+        where = f"{name} line {reader.line_num}"
+        code, title = row[1].strip().zfill(CODE_DIGITS), safe_title(row[2], where)
         if titles.setdefault(code, title) != title:
-            raise ValueError(f"unit group {code} has two class titles: {titles[code]!r}, {title!r}")
+            raise ValueError(f"{where}: unit group {code} has two class titles: "
+                             f"{shown(titles[code])}, {shown(title)}")  # fmt: skip
     return titles
 
 
-def rows_from_elements(english: str, french: str) -> list[Row]:
+def rows_from_elements(
+    english: str, french: str, names: tuple[str, str] = ("English CSV", "French CSV")
+) -> list[Row]:
     """The table rows from the English and French official elements CSVs."""
-    en, fr = unit_groups_from_elements(english), unit_groups_from_elements(french)
+    en = unit_groups_from_elements(english, names[0])
+    fr = unit_groups_from_elements(french, names[1])
     if set(en) != set(fr):
         raise ValueError(f"English and French files differ in codes: {sorted(set(en) ^ set(fr))}")
     return [(code, en[code], fr[code]) for code in sorted(en)]
 
 
-def rows_from_bilingual_copy(text: str) -> list[Row]:
-    """The table rows from the bilingual JSON array (a ``window.x = [...]`` script or bare)."""
-    items = json.loads(text[text.index("[") : text.rindex("]") + 1])
-    rows = {
-        str(item["category_code"]).zfill(CODE_DIGITS): (
-            str(item["category_EN"]).strip(),
-            str(item["category_FR"]).strip(),
+def rows_from_bilingual_copy(text: str, name: str = "copy") -> list[Row]:
+    """The table rows from the bilingual JSON array (a ``window.x = [...]`` script or bare),
+    read one object at a time so that a refused title names its line."""
+    decoder = json.JSONDecoder()
+    position = text.find("[")
+    if position < 0:
+        raise ValueError(f"{name}: no JSON array found")
+    rows: dict[str, tuple[str, str]] = {}
+    position += 1
+    while True:
+        while position < len(text) and text[position] in " \t\r\n,":
+            position += 1
+        if position >= len(text):
+            raise ValueError(f"{name}: the array is not closed")
+        if text[position] == "]":
+            break
+        where = f"{name} line {text.count(chr(10), 0, position) + 1}"
+        try:
+            item, position = decoder.raw_decode(text, position)
+        except (ValueError, RecursionError) as error:
+            raise ValueError(f"{where}: not JSON ({str(error).splitlines()[0]})") from None
+        if not isinstance(item, dict) or not isinstance(item.get("category_code"), str | int):
+            raise ValueError(f"{where}: expected an object with a category_code, got {shown(item)}")
+        code = str(item["category_code"]).zfill(CODE_DIGITS)
+        rows[code] = (
+            safe_title(item.get("category_EN"), f"{where} (category_EN)"),
+            safe_title(item.get("category_FR"), f"{where} (category_FR)"),
         )
-        for item in items
-    }
     return [(code, *rows[code]) for code in sorted(rows)]
 
 
 def check_rows(rows: list[Row]) -> None:
     """Five-digit codes, each once, whose second digit is a TEER (0 to 5), with both titles."""
     seen: set[str] = set()
-    for code, english, french in rows:
+    for line, (code, english, french) in enumerate(rows, start=2):
+        where = f"{TITLES_NAME} line {line}"
         if len(code) != CODE_DIGITS or not code.isdigit() or code[1] not in "012345":
-            raise ValueError(f"not a NOC 2021 unit group code: {code!r}")
-        if code in seen or not english or not french:
-            raise ValueError(f"duplicate code or missing title: {code}")
-        if "\t" in english + french or "\n" in english + french:
-            raise ValueError(f"a title of {code} holds a tab or a line break")
+            raise ValueError(f"{where}: not a NOC 2021 unit group code: {shown(code)}")
+        if code in seen:
+            raise ValueError(f"{where}: code {code} is listed twice")
+        safe_title(english, f"{where} (English)")
+        safe_title(french, f"{where} (French)")
         seen.add(code)
 
 
@@ -110,12 +160,28 @@ def titles_text(rows: list[Row]) -> str:
     return "".join(f"{line}\n" for line in [TITLES_HEADER, *("\t".join(row) for row in rows)])
 
 
+OFFICIAL_ORIGIN = "Statistics Canada (official files)"
+
+
+def provenance(origin: dict[str, str]) -> list[str]:
+    """The header's comment lines naming the exact file read: Statistics Canada's own files, or
+    the copy (repository, commit, path) and its checksum, said to be a copy."""
+    if origin["origin"] == OFFICIAL_ORIGIN:
+        return [f"# Read from Statistics Canada's own files: {origin['file']}."]
+    return [
+        "# Read from a copy, not from Statistics Canada's own files (a public repository's",
+        "# bilingual array derived from the official elements files):",
+        f"# {origin['origin']}, SHA-256 {origin['sha256']}.",
+    ]
+
+
 def toml_text(rows: list[Row], titles: str, origin: dict[str, str], day: date) -> str:
     """The codes file with its provenance (a TOML document)."""
     codes = [code for code, _, _ in rows]
     lines = [
         "# National Occupational Classification (NOC) 2021 Version 1.0: the unit groups.",
         "# Source: Statistics Canada, NOC 2021 V1.0 (Statistics Canada Open Licence).",
+        *provenance(origin),
         f"# Generated by tools/noc_table.py on {day.isoformat()}; do not edit by hand.",
         "# The class titles (English and French) are in noc_2021_titles.tsv, kept out of the",
         "# browser's wheel: the rules only need the codes. A code's second digit is its TEER.",
@@ -157,6 +223,24 @@ def toml_text(rows: list[Row], titles: str, origin: dict[str, str], day: date) -
     return "\n".join(lines)
 
 
+def read(args: argparse.Namespace) -> tuple[list[Row], dict[str, str]]:
+    """The rows and the origin of the files named on the command line."""
+    if args.copy:
+        raw = args.copy.read_bytes()
+        rows = rows_from_bilingual_copy(raw.decode("utf-8"), args.copy.name)
+        origin = {"origin": args.copy_origin.strip(), "file": args.copy.name, "sha256": sha256(raw)}
+        return rows, origin
+    english, french = args.en.read_bytes(), args.fr.read_bytes()
+    rows = rows_from_elements(
+        english.decode("utf-8-sig"), french.decode("utf-8-sig"), (args.en.name, args.fr.name)
+    )
+    return rows, {
+        "origin": OFFICIAL_ORIGIN,
+        "file": f"{args.en.name}, {args.fr.name}",
+        "sha256": f"{sha256(english)}, {sha256(french)}",
+    }
+
+
 def write(rows: list[Row], origin: dict[str, str], out: Path, day: date) -> None:
     """Write both files into ``out``."""
     check_rows(rows)
@@ -166,7 +250,8 @@ def write(rows: list[Row], origin: dict[str, str], out: Path, day: date) -> None
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: read the official CSVs (or the bilingual copy) and write the table."""
+    """Command line: read the official CSVs (or the bilingual copy) and write the table; 0 when
+    written, 2 (one line on stderr, nothing written) when an input is refused."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--en", type=Path, help="noc_2021_version_1.0_-_elements.csv")
     parser.add_argument("--fr", type=Path, help="cnp_2021_version_1.0_-_elements.csv")
@@ -174,22 +259,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--copy-origin", default="", help="where the copy came from")
     parser.add_argument("--out", type=Path, default=Path("pycore/data"))
     parser.add_argument("--date", type=date.fromisoformat, default=date.today())
-    args = parser.parse_args(argv)
-    if args.copy:
-        raw = args.copy.read_bytes()
-        rows = rows_from_bilingual_copy(raw.decode("utf-8"))
-        origin = {"origin": args.copy_origin, "file": args.copy.name, "sha256": sha256(raw)}
-    elif args.en and args.fr:
-        english, french = args.en.read_bytes(), args.fr.read_bytes()
-        rows = rows_from_elements(english.decode("utf-8-sig"), french.decode("utf-8-sig"))
-        origin = {
-            "origin": "Statistics Canada (official files)",
-            "file": f"{args.en.name}, {args.fr.name}",
-            "sha256": f"{sha256(english)}, {sha256(french)}",
-        }
-    else:
-        parser.error("give --en and --fr, or --copy")
-    write(rows, origin, args.out, args.date)
+    try:  # argparse ends a usage error (or --help) with SystemExit: return its status instead
+        args = parser.parse_args(argv)
+        if args.copy and not args.copy_origin.strip():
+            parser.error("--copy needs --copy-origin (REPOSITORY@COMMIT:PATH): the data names it")
+        if not args.copy and not (args.en and args.fr):
+            parser.error("give --en and --fr, or --copy")
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else 2
+    try:
+        rows, origin = read(args)
+        check_rows(rows)
+        write(rows, origin, args.out, args.date)
+    except (OSError, ValueError) as error:
+        print(f"noc_table: {error}", file=sys.stderr)
+        return 2
     print(f"{len(rows)} unit groups written to {args.out}", file=sys.stderr)
     return 0
 

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # hooks load by path; site_scripts.* must be importable
     sys.path.insert(0, str(ROOT))
 
@@ -35,9 +35,13 @@ def titles_document(language: str) -> dict[str, Any]:
     from pycore.common import noc  # late: the hook loads while pycore is being edited
     from pycore.common.parameters import load
     from site_scripts.tables.category_tables import titles
+    from site_scripts.tables.words import web_address
 
     table = load(noc.TABLE)
     column = LANGUAGES[language]
+    # The checker makes a link of it: an http(s) address once the code is in, nothing else.
+    web_address(table["unit_group_url"][language].replace("{code}", "00010"))
+    web_address(table["licence_url"])
     return {
         "noc_version": table["noc_version"],
         "publisher": table["publisher"],

@@ -21,7 +21,7 @@ from pycore.common.messages import current_language
 from pycore.common.parameters import load
 from site_scripts.tables import tables
 from site_scripts.tables.formatting import long_date, number
-from site_scripts.tables.words import data_text, say
+from site_scripts.tables.words import data_text, inert, say, web_address
 
 INDENT = "    "  # content of a pymdownx.details block
 
@@ -41,8 +41,8 @@ def attribution() -> str:
     return say(
         "Occupation titles: Statistics Canada, National Occupational Classification (NOC) "
         "{version}, used under the [Statistics Canada Open Licence]({licence}).",
-        version=table["noc_version"],
-        licence=table["licence_url"],
+        version=inert(table["noc_version"]),
+        licence=web_address(table["licence_url"]),
     )
 
 
@@ -82,7 +82,7 @@ def _body(category: Category, effective: date) -> list[str]:
             say(
                 "NCLC {nclc} or higher in reading, writing, listening and speaking on a valid "
                 "TEF Canada or TCF Canada result. Any occupation.",
-                nclc=category.nclc,
+                nclc=inert(str(category.nclc)),
             )
         )
     elif category.kind == "occupation":

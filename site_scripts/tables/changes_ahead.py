@@ -11,13 +11,12 @@ module), so ``tables.py`` does not grow.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from pycore.common.parameters import load, source
 from site_scripts.tables import tables
 from site_scripts.tables.formatting import long_date
-from site_scripts.tables.words import data_text, say
+from site_scripts.tables.words import data_text, href, inert, say
 
 STATUSES = ("proposed", "consulted", "announced", "in force", "unconfirmed")
 
@@ -50,7 +49,7 @@ def sources_cell(ids: list[str]) -> tables.Html:
     """Numbered citations (as ``tables.cite``), each followed by its reliability in words."""
     return tables.Html(
         "; ".join(
-            f'<a href="{html.escape(ref.url)}" title="{html.escape(ref.title)}">{index}</a>'
+            f'<a href="{href(ref.url)}" title="{inert(ref.title)}">{index}</a>'
             f" ({say(RELIABILITY_WORDS[ref.reliability])})"
             for index, ref in enumerate((source(i) for i in ids), start=1)
         )

@@ -12,7 +12,7 @@ from typing import Any
 
 from pycore.common import formatting, messages
 from pycore.common.messages import current_language
-from site_scripts.tables.words import say
+from site_scripts.tables.words import Html, inert, say
 
 
 def number(value: int | float) -> str:
@@ -41,17 +41,18 @@ def quantity(value: int | float, unit: str) -> str:
     return f"{number(value)} {say(unit) if unit else ''}".rstrip()
 
 
-def reader_value(value: Any) -> str:
-    """Any TOML value (number, date, list, text, boolean) as text for a guide page."""
+def reader_value(value: Any) -> Html:
+    """Any TOML value (number, date, list, text, boolean) as text for a guide page, made inert
+    (``words.inert``): a text value of the data never adds markup where it is shown."""
     if isinstance(value, bool):
-        return say("yes") if value else say("no")
+        return inert(say("yes") if value else say("no"))
     if isinstance(value, int | float):
-        return number(value)
+        return inert(number(value))
     if isinstance(value, date):
-        return long_date(value)
+        return inert(long_date(value))
     if isinstance(value, list):
-        return series([reader_value(item) for item in value])
-    return label(str(value))
+        return Html(series([reader_value(item) for item in value]))
+    return inert(label(str(value)))
 
 
 def label(text: str) -> str:

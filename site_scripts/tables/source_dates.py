@@ -23,7 +23,7 @@ from pycore.common.parameters import load
 from site_scripts.tables import tables
 from site_scripts.tables.formatting import long_date, number, series
 from site_scripts.tables.sources_section import localized
-from site_scripts.tables.words import data_text, say
+from site_scripts.tables.words import data_text, href, inert, say, web_address
 
 # How a source was checked, as the sentence and the table say it (order of the sentence).
 METHODS = {
@@ -104,7 +104,7 @@ def _source_link(key: str) -> tables.Html:
     title, url, english = localized(source(key))
     mark = f' <span class="cec-lang">({html.escape(say("in English"))})</span>' if english else ""
     lang = ' lang="en"' if english else ""
-    return tables.Html(f'<a href="{html.escape(url)}"{lang}>{html.escape(title)}</a>{mark}')
+    return tables.Html(f'<a href="{href(url)}"{lang}>{inert(title)}</a>{mark}')
 
 
 def newest_round_date() -> date:
@@ -133,7 +133,7 @@ def newest_round() -> str:
             "[IRCC's rounds page]({page}).",
             date=long_date(newest_round_date()),
             until=long_date(data["data_until"]),
-            page=rounds_page,
+            page=web_address(rounds_page),
         )
     )
 

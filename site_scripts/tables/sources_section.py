@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from datetime import date
 
 from pycore.common.messages import current_language
 from pycore.common.parameters import Source, load, source
 from site_scripts.tables.formatting import long_date
-from site_scripts.tables.words import say
+from site_scripts.tables.words import inert, say, web_address
 
 # How each reliability grade is shown next to a reference (see sources.toml).
 RELIABILITY_LABELS = {
@@ -34,16 +33,17 @@ def reference_item(ref: Source) -> str:
     label = RELIABILITY_LABELS[ref.reliability]
     title, url, english = localized(ref)
     marks = [say(label)] if label else []
+    shown: str = inert(title)
     if english:
         marks.append(say("in English"))
-        title = english_title(title)
+        shown = english_title(title)
     mark = f" *({'; '.join(marks)})*" if marks else ""
-    return f"- [{title}]({url}){mark}"
+    return f"- [{shown}]({web_address(url)}){mark}"
 
 
 def english_title(title: str) -> str:
     """An English document's title on a French page, marked as English for screen readers."""
-    return '<span lang="en">' + html.escape(title, quote=False) + "</span>"
+    return '<span lang="en">' + inert(title) + "</span>"
 
 
 def sources_section(source_ids: list[str], reviewed: date) -> str:

@@ -13,14 +13,15 @@ from typing import Any
 from pycore.common.parameters import source
 from site_scripts.tables.formatting import long_date, reader_value, series
 from site_scripts.tables.words import Html as WordsHtml
+from site_scripts.tables.words import href, inert
 
 
 def cell_text(value: Any) -> str:
-    """A value formatted for readers on one line."""
+    """A value formatted for readers on one line, as page markup: ``Html`` is kept as it is
+    (markup the renderers built from inert parts); anything else is text, shown as itself."""
     if isinstance(value, WordsHtml):
         return str(value).replace("\n", " ")
-    shown = long_date(value) if isinstance(value, date) else reader_value(value)
-    return shown.replace("\n", " ")
+    return inert(long_date(value)) if isinstance(value, date) else reader_value(value)
 
 
 def cell(value: Any) -> str:
@@ -35,7 +36,7 @@ def markdown_table(header: Sequence[str], body: Sequence[Sequence[Any]]) -> str:
         for i in range(len(header))
     ]
     lines = [
-        "| " + " | ".join(header) + " |",
+        "| " + " | ".join(cell(name) for name in header) + " |",
         "|" + "|".join("---:" if n else "---" for n in numeric) + "|",
     ]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in body]
@@ -51,7 +52,7 @@ def cite(ids: Sequence[str]) -> Html:
     quotes and parentheses that a Markdown link title cannot)."""
     return Html(
         " ".join(
-            f'<a href="{html.escape(ref.url)}" title="{html.escape(ref.title)}">{index}</a>'
+            f'<a href="{href(ref.url)}" title="{inert(ref.title)}">{index}</a>'
             for index, ref in enumerate((source(i) for i in ids), start=1)
         )
     )
@@ -85,14 +86,10 @@ def stacked_table(
         label = shown[index]
         if label:
             attrs += f' data-label="{html.escape(label)}"'
-        shown_text = cell_text(value)
-        raw = isinstance(value, WordsHtml)
-        content = str(value) if raw else html.escape(shown_text, quote=False)
-        return f"<td{attrs}>{content}</td>"
+        return f"<td{attrs}>{cell_text(value)}</td>"
 
     heads = "".join(
-        f'<th scope="col"{number_class(i)}>{html.escape(name)}</th>'
-        for i, name in enumerate(header)
+        f'<th scope="col"{number_class(i)}>{cell_text(name)}</th>' for i, name in enumerate(header)
     )
     rows = [
         '<tr role="row" markdown="1">' + "".join(td(i, v) for i, v in enumerate(row)) + "</tr>"

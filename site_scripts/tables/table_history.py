@@ -11,7 +11,7 @@ from site_scripts.tables.formatting import quantity, reader_value, series
 from site_scripts.tables.table_base import block, cite, register, stacked_table
 from site_scripts.tables.table_language import is_data_start
 from site_scripts.tables.words import Html as WordsHtml
-from site_scripts.tables.words import data_text, say
+from site_scripts.tables.words import data_text, inert, say
 
 
 def display(value: Any) -> str:
@@ -24,20 +24,20 @@ def display(value: Any) -> str:
     if isinstance(value, dict):
         return ": ".join(display(field) for field in value.values())
     if isinstance(value, list) and value and all(v in charts.TESTS for v in value):
-        return series([charts.versions(v)[0].name for v in value], "and")
+        return series([inert(charts.versions(v)[0].name) for v in value], "and")
     return reader_value(value)
 
 
 def shown(value: Any, unit: str) -> str:
     """A timeline value with its unit where it is a number: "1,560 hours", "CLB/NCLC 7"; a
-    level by TEER category: "CLB/NCLC 7 (TEER 0 or 1); CLB/NCLC 5 (TEER 2 or 3)"."""
+    level by TEER category: "CLB/NCLC 7 (TEER 0 or 1); CLB/NCLC 5 (TEER 2 or 3)" (inert)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return quantity(value, unit)
+        return inert(quantity(value, unit))
     if isinstance(value, list) and value and all(_by_teer(item) for item in value):
         return "; ".join(
             say(
                 "{level} (TEER {teers})",
-                level=quantity(i["level"], unit),
+                level=inert(quantity(i["level"], unit)),
                 teers=series([reader_value(t) for t in i["teers"]]),
             )
             for i in value
@@ -76,8 +76,7 @@ def timeline_entries() -> list[tuple[date, str, tuple[str, ...]]]:
                     text += " " + say("(was {value})", value=shown(previous, param.unit))
                 if item.note:
                     text += f". {data_text(item.note)}"
-                text = WordsHtml(text) if "<span" in text else text
-                entries.append((item.effective, text, item.references))
+                entries.append((item.effective, WordsHtml(text), item.references))
                 previous = item.value
     for change in load("express_entry").get("changes", []):
         entries.append((change["date"], data_text(change["title"]), tuple(change["references"])))
@@ -89,7 +88,12 @@ def timeline_entries() -> list[tuple[date, str, tuple[str, ...]]]:
             entries.append(
                 (
                     chart.effective,
-                    say("{test}: new score chart for tests taken from this date", test=chart.name),
+                    WordsHtml(
+                        say(
+                            "{test}: new score chart for tests taken from this date",
+                            test=inert(chart.name),
+                        )
+                    ),
                     tuple(chart.references),
                 )
             )

@@ -8,7 +8,7 @@ from typing import Any
 
 from site_scripts.tables.formatting import long_date, reader_value
 from site_scripts.tables.table_base import block, cite, markdown_table, register
-from site_scripts.tables.words import say
+from site_scripts.tables.words import inert, say
 
 ABILITY_TITLES = {
     "reading": "Reading",
@@ -35,18 +35,22 @@ def chart_heading(chart: Any, next_effective: date | None) -> str:
     """ "CELPIP-General, tests taken from ..." worded from the version's dates."""
     if next_effective is not None and is_data_start(chart.note):
         return say(
-            "{test}, tests taken before {date}", test=chart.name, date=long_date(next_effective)
+            "{test}, tests taken before {date}",
+            test=inert(chart.name),
+            date=long_date(next_effective),
         )
     if next_effective is not None:
         return say(
             "{test}, tests taken from {start} to the day before {end}",
-            test=chart.name,
+            test=inert(chart.name),
             start=long_date(chart.effective),
             end=long_date(next_effective),
         )
     if is_data_start(chart.note):
-        return say("{test}, current chart", test=chart.name)
-    return say("{test}, tests taken from {date}", test=chart.name, date=long_date(chart.effective))
+        return say("{test}, current chart", test=inert(chart.name))
+    return say(
+        "{test}, tests taken from {date}", test=inert(chart.name), date=long_date(chart.effective)
+    )
 
 
 def chart_effective(test_id: str) -> date:

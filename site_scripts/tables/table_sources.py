@@ -9,7 +9,7 @@ from pycore.common.parameters import Source, load, sources
 from site_scripts.tables.data_values import data_files
 from site_scripts.tables.formatting import long_date
 from site_scripts.tables.table_base import TABLES, _bad, block, cite, register, stacked_table
-from site_scripts.tables.words import data_text, say
+from site_scripts.tables.words import Html, data_text, inert, say, web_address
 
 GROUP_TITLES = {
     "O": "Official texts",
@@ -31,9 +31,10 @@ def sources_all() -> str:
         for ref in refs:
             shown_title, url, english = localized(ref)
             mark = f" *({say('in English')})*" if english else ""
-            shown_title = english_title(shown_title) if english else shown_title
+            shown_title = english_title(shown_title) if english else inert(shown_title)
             items.append(
-                f"- [{shown_title}]({url}){mark}" + (f": {data_text(ref.note)}" if ref.note else "")
+                f"- [{shown_title}]({web_address(url)}){mark}"
+                + (f": {data_text(ref.note)}" if ref.note else "")
             )
         parts += [f"### {say(title)}", "\n".join(items)]
     return block(*parts)
@@ -58,10 +59,12 @@ def choice_label(file: str, path: str, node: dict[str, Any]) -> str:
     if "description" in node:
         return data_text(str(node["description"]))
     if file.startswith("charts/") and "effective" in node:
-        return say(
-            "{test} chart for tests taken from {date}",
-            test=load(file)["name"],
-            date=long_date(node["effective"]),
+        return Html(
+            say(
+                "{test} chart for tests taken from {date}",
+                test=inert(load(file)["name"]),
+                date=long_date(node["effective"]),
+            )
         )
     return path
 

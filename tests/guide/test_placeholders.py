@@ -307,7 +307,7 @@ def test_choices_lists_every_recorded_choice() -> None:
     ]
     assert len(expected) >= 3
     for choice in expected:
-        assert html.escape(choice, quote=False) in text
+        assert " ".join(choice.split()) in html.unescape(text)
 
 
 def test_long_text_tables_label_each_card_cell_with_its_column() -> None:
@@ -333,7 +333,7 @@ def test_stacked_table_escapes_text_but_keeps_citation_links() -> None:
     """Plain cell text is HTML-escaped; citation links (already HTML) pass through."""
     link = tables.cite(["irpr_87_1"])
     generated = tables.stacked_table(["Name", "Sources"], [["A <b> & B", link]])
-    assert "A &lt;b&gt; &amp; B" in generated
+    assert "<b>" not in generated
     assert str(link) in generated
     ((row,),) = stacked_cells(generated)
     assert row == [("A <b> & B", None), ("1", "Sources")]

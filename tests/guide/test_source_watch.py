@@ -65,22 +65,35 @@ def recorded_for(*pairs: tuple[Target, bytes]) -> dict[str, str]:
     return {t.id: source_watch.digest(source_watch.normalize(body)) for t, body in pairs}
 
 
-def test_watched_sources_are_the_official_web_ones_plus_the_rounds_json() -> None:
-    """O and O* sources with a web address are watched, third-party ones not; rounds JSON too."""
+def test_watched_sources_are_the_official_web_ones_plus_the_pages_always_watched() -> None:
+    """O and O* sources with an https address are watched, third-party ones not; then the
+    rounds JSON, IRCC's category-based selection page and the CRS criteria page."""
     ids = [t.id for t in source_watch.targets(FIXTURES / "sources.toml")]
-    assert ids == ["official_page", "official_copy", ROUNDS.id]
+    assert ids == [
+        "official_page",
+        "official_copy",
+        ROUNDS.id,
+        "ircc_category_based_selection",
+        "canada_crs_criteria",
+    ]
 
 
-def test_every_official_source_of_the_guide_is_watched() -> None:
-    """Each O/O* source with a web address in the real sources.toml is a watch target."""
+def test_every_official_source_of_the_guide_is_watched_or_listed_as_not_https() -> None:
+    """Each O/O* https source of the real sources.toml is a watch target; each plain-http one is
+    listed as not watched; the category and CRS criteria pages are watched whatever the file."""
     data = tomllib.loads((ROOT / "pycore" / "data" / "sources.toml").read_text())
     official = {
-        key
+        key: entry["url"]
         for key, entry in data.items()
         if entry["reliability"] in ("O", "O*") and entry["url"].startswith("http")
     }
-    watched = {t.id for t in source_watch.targets()}
-    assert official <= watched and ROUNDS.id in watched
+    watched = {t.id: t.url for t in source_watch.targets()}
+    not_https = {t.id for t in source_watch.unwatched()}
+    assert {k for k, url in official.items() if url.startswith("https://")} <= set(watched)
+    assert not_https == {k for k, url in official.items() if url.startswith("http://")}
+    assert all(url.startswith("https://") for url in watched.values())
+    for _, url in source_watch.ALWAYS:
+        assert url.startswith("https://www.canada.ca/") and url in watched.values()
 
 
 def test_markup_noise_does_not_change_the_digest() -> None:
@@ -116,7 +129,8 @@ def test_a_changed_page_is_reported_with_a_short_quoted_diff(tmp_path: Path) -> 
     assert "-Language: CLB 7 for TEER 0 or 1 jobs; CLB 5 for TEER 2 or 3 jobs." in lines
     assert "+Language: CLB 7 for TEER 0 or 1 jobs; CLB 6 for TEER 2 or 3 jobs." in lines
     body = source_watch.issue_body(report)
-    assert "```diff" in body and PAGE.url in body
+    assert "- ` -Language: CLB 7 for TEER 0 or 1 jobs; CLB 5 for TEER 2 or 3 jobs. `" in body
+    assert PAGE.url in body
 
 
 def test_the_quoted_diff_is_capped() -> None:
@@ -196,10 +210,15 @@ def test_record_writes_the_digests_a_later_run_matches(tmp_path: Path) -> None:
     pages: dict[str, bytes | Exception] = {
         "https://www.canada.ca/en/example/cec.html": fixture("page_v1.html"),
         "https://example.org/copy-of-chart": fixture("page_v2.html"),
+        **{url: fixture("page_v1_noise.html") for _, url in source_watch.ALWAYS},
         ROUNDS.url: ROUNDS_SAMPLE.read_bytes(),
     }
     assert source_watch.main([*sources, "--record"], fetch=fetcher(pages)) == 0
-    assert set(source_watch.read_digests(digests)) == {"official_page", "official_copy", ROUNDS.id}
+    assert set(source_watch.read_digests(digests)) == {
+        "official_page",
+        "official_copy",
+        *(key for key, _ in source_watch.ALWAYS),
+    }
     client = FakeIssues()
     assert source_watch.main([*sources, "--issue"], fetch=fetcher(pages), client=client) == 0
     assert client.calls == []
