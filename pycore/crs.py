@@ -269,7 +269,8 @@ def rounds(total: int, day: date) -> dict[str, Any]:
     data = load("draws")
 
     def shown(row: dict[str, Any]) -> dict[str, Any]:
-        entry: dict[str, Any] = {key: row[key] for key in ("number", "name") if key in row}
+        keys = ("number", "name", "category")
+        entry: dict[str, Any] = {key: row[key] for key in keys if key in row}
         return {
             "date": row["date"].isoformat(),
             **entry,
@@ -290,12 +291,32 @@ def rounds(total: int, day: date) -> dict[str, Any]:
         "cleared": sum(1 for row in cec if total >= row["cutoff"]),
         "data_until": data["data_until"].isoformat(),
     }
+    # The latest round of each category (French included), for the categories the person
+    # qualifies for: a category round invites only that category's candidates.
+    latest: dict[str, dict[str, Any]] = {}
+    for row in program("category"):
+        if row.get("category"):
+            latest[row["category"]] = row
+    by_category = []
+    for key, row in latest.items():
+        entry = shown(row)
+        reason = "crs.category_round_cleared" if entry["cleared"] else "crs.category_round_below"
+        said = {
+            "total": total,
+            "date": row["date"].isoformat(),
+            "cutoff": row["cutoff"],
+            "data_until": data["data_until"].isoformat(),
+        }
+        entry.update(reasons=[reason], message=messages.render(reason, said))
+        by_category.append({"category": key, **entry})
     return {
         **facts,
         "latest_cec": shown(cec[-1]) if cec else None,
         "latest_general": shown(general[-1]) if general else None,
+        "latest_pnp": shown(program("pnp")[-1]) if program("pnp") else None,
         "cec": [shown(row) for row in cec],
         "category": [shown(row) for row in program("category")],
+        "by_category": by_category,
         "references": list(data["references"]),
         "reasons": ["crs.rounds"],
         "message": messages.render("crs.rounds", facts) if cec else None,
