@@ -161,6 +161,7 @@ def assess_crs(profile: Profile, supported: bool = True) -> dict[str, Any] | Non
             "improvements": [],
             "lowers": [],
             "rounds": None,
+            "grid_notice": None,
         }
     figures, work = figures_of(profile, day)
     breakdown = score(figures, day)
@@ -183,6 +184,7 @@ def assess_crs(profile: Profile, supported: bool = True) -> dict[str, Any] | Non
         "not_scored": (
             ["arranged_employment"] if grid_value("arranged_employment_points", day) else []
         ),
+        "grid_notice": grid_notice(day),
     }
     if "crs.spouse" in crs.missing:  # which columns apply is unknown: core and spouse too
         result.update(total=None, core=None, spouse=None)
@@ -195,6 +197,25 @@ def assess_crs(profile: Profile, supported: bool = True) -> dict[str, Any] | Non
     result["lowers"] = levers.lowers(crs)
     result["rounds"] = rounds(total, day)
     return result
+
+
+def grid_notice(day: date) -> dict[str, Any] | None:
+    """What the site knows of a newer grid reported on or before ``day`` (crs.toml
+    ``reported_grid``): None when none is reported by then or it has been recorded."""
+    reported = load("crs").get("reported_grid")
+    if not reported or reported["status"] != "unconfirmed" or day < reported["value"]:
+        return None
+    facts = {
+        "reported": reported["value"].isoformat(),
+        "grid_effective": grid_effective(day).isoformat(),
+    }
+    return {
+        **facts,
+        "status": reported["status"],
+        "references": list(reported["references"]),
+        "reasons": ["crs.grid_unconfirmed"],
+        "message": messages.render("crs.grid_unconfirmed", facts),
+    }
 
 
 def section_maxima(with_spouse: bool, day: date) -> dict[str, int]:
@@ -308,7 +329,7 @@ def rounds(total: int, day: date) -> dict[str, Any]:
             "data_until": data["data_until"].isoformat(),
         }
         entry.update(reasons=[reason], message=messages.render(reason, said))
-        by_category.append({"category": key, **entry})
+        by_category.append({"id": key, "category": key, **entry})
     return {
         **facts,
         "latest_cec": shown(cec[-1]) if cec else None,
