@@ -8,16 +8,15 @@ Class", "drawSize": "3,000", "drawCRS": "516", ...}``) and merges it into the da
 
 - every round is validated first; any problem is reported with its path
   (``rounds[3].drawCRS: ...``) and the command exits with status 2, writing nothing;
-- Canadian Experience Class rounds go to ``[[cec]]``, all-program rounds (``General``, ``No
-  Program Specified``) to ``[[general]]``, both by IRCC's draw number; a round whose number is
-  already there must agree with it (a disagreement is an error, never an overwrite); rounds
-  dated after ``data_until`` are added, earlier missing ones are not (the file's coverage of
-  past years is a choice made when it was compiled);
-- a category round (a name with a "Version" suffix) goes to ``[[category]]`` only when it is
-  the first round of its category in the whole input, dated after ``data_until``, and the file
-  does not hold that category yet: the list records first rounds of new categories;
-- other rounds (provincial nominee, French and other program rounds) are not kept by the
-  guide's data and are skipped;
+- every round type is kept, each in its section, by IRCC's draw number: Canadian Experience
+  Class rounds in ``[[cec]]``, all-program rounds (``General``, ``No Program Specified``) in
+  ``[[general]]``, provincial nominee rounds in ``[[pnp]]``, category rounds (a name with a
+  "Version" suffix, French included) in ``[[category]]`` with the category's id of
+  ``categories.toml`` (``CATEGORY_IDS``; empty when the name matches none), any other round
+  in ``[[other]]`` with its name; a round whose number is already there must agree with it (a
+  disagreement is an error, never an overwrite); rounds dated after ``data_until`` are added,
+  earlier missing ones are not (the file's coverage of past years is a choice made when it was
+  compiled);
 - nothing is ever removed; ``data_until`` becomes the newest round date seen, never earlier.
 
 Running it twice with the same input changes nothing the second time. New rows are appended
@@ -54,6 +53,24 @@ OFFICIAL_URL = "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_
 
 CEC_NAMES = frozenset({"canadian experience class"})
 GENERAL_NAMES = frozenset({"general", "no program specified"})
+PNP_NAMES = frozenset({"provincial nominee program"})
+# A category round's name (any year's wording) -> the category's id in categories.toml; the
+# first keyword found wins, so "physicians with Canadian work experience" is not "canadian".
+CATEGORY_IDS = (
+    ("french", "french"),
+    ("physician", "physicians"),
+    ("senior manager", "senior_managers"),
+    ("researcher", "researchers"),
+    ("military", "military"),
+    ("healthcare", "healthcare"),
+    ("health care", "healthcare"),
+    ("trade", "trades"),
+    ("transport", "transport"),
+    ("stem", "stem"),
+    ("education", "education"),
+    ("agriculture", "agriculture"),
+)
+SECTIONS = ("cec", "general", "pnp", "category", "other")
 # "Transport Occupations, 2026-Version 2", "STEM occupations (Version 1)", "... 2026-Version 2"
 VERSION_SUFFIX = re.compile(r"[,\s]*(\(\s*version\s*\d+\s*\)|(\d{4}-)?version\s*\d+)\s*$", re.I)
 NUMBER = re.compile(r"\d{1,5}[a-z]?")
@@ -90,13 +107,21 @@ class Round:
 
     @property
     def kind(self) -> str:
-        """Where the round belongs: "cec", "general", "category" or "" (not kept)."""
+        """Where the round belongs: "cec", "general", "pnp", "category" or "other"."""
         plain = self.name.strip().lower()
         if plain in CEC_NAMES:
             return "cec"
         if plain in GENERAL_NAMES:
             return "general"
-        return "category" if VERSION_SUFFIX.search(self.name) else ""
+        if plain in PNP_NAMES:
+            return "pnp"
+        return "category" if VERSION_SUFFIX.search(self.name) else "other"
+
+    @property
+    def category_id(self) -> str:
+        """The id in categories.toml of a category round's category ("" when none matches)."""
+        plain = self.category
+        return next((found for word, found in CATEGORY_IDS if word in plain), "")
 
     @property
     def category(self) -> str:
@@ -205,11 +230,13 @@ def parse_rounds(data: Any) -> list[Round]:
 def row_text(section: str, item: Round) -> str:
     """A new ``[[section]]`` table in the file's layout."""
     lines = [f"[[{section}]]", f"date = {item.day.isoformat()}"]
+    number = item.number if isinstance(item.number, int) else toml_string(item.number)
+    lines.append(f"number = {number}")
     if section == "category":
         lines.append(f"name = {toml_string(item.category_title)}")
-    else:
-        number = item.number if isinstance(item.number, int) else toml_string(item.number)
-        lines.append(f"number = {number}")
+        lines.append(f"category = {toml_string(item.category_id)}")
+    elif section == "other":
+        lines.append(f"name = {toml_string(item.name)}")
     lines += [f"invitations = {item.invitations}", f"cutoff = {item.cutoff}"]
     return "\n".join(lines)
 
@@ -230,43 +257,27 @@ def merge(text: str, rounds: list[Round]) -> Merge:
     added: list[tuple[str, Round]] = []
     by_number = {
         section: {row["number"]: row for row in data.get(section, []) if "number" in row}
-        for section in ("cec", "general")
-    }
-    categories = {
-        VERSION_SUFFIX.sub("", row["name"]).strip().lower(): row for row in data.get("category", [])
+        for section in SECTIONS
     }
     covered = data["data_until"]
-    first_round: dict[str, date] = {}
-    for item in rounds:
-        if item.kind == "category":
-            first_round[item.category] = min(item.day, first_round.get(item.category, item.day))
     for item in sorted(rounds, key=lambda r: (r.day, str(r.number))):
         kind = item.kind
-        if kind in by_number:
-            existing = by_number[kind].get(item.number)
-            if existing is None:
-                if item.day > covered:  # earlier rounds: the file's coverage is deliberate
-                    added.append((kind, item))
-                    by_number[kind][item.number] = {}
-                continue
-            for field, value in (
-                ("date", item.day),
-                ("invitations", item.invitations),
-                ("cutoff", item.cutoff),
-            ):
-                if existing and existing.get(field) != value:
-                    problems.append(
-                        f"round #{item.number} ({item.day.isoformat()}).{field}: the input says "
-                        f"{value}, {kind} in draws.toml says {existing.get(field)}"
-                    )
-        elif (
-            kind == "category"
-            and item.category not in categories
-            and item.day > covered
-            and item.day == first_round[item.category]
+        existing = by_number[kind].get(item.number)
+        if existing is None:
+            if item.day > covered:  # earlier rounds: the file's coverage is deliberate
+                added.append((kind, item))
+                by_number[kind][item.number] = {}
+            continue
+        for field, value in (
+            ("date", item.day),
+            ("invitations", item.invitations),
+            ("cutoff", item.cutoff),
         ):
-            added.append(("category", item))
-            categories[item.category] = {}
+            if existing and existing.get(field) != value:
+                problems.append(
+                    f"round #{item.number} ({item.day.isoformat()}).{field}: the input says "
+                    f"{value}, {kind} in draws.toml says {existing.get(field)}"
+                )
     if problems:
         raise ImportError_(problems)
     newest = max([r.day for r in rounds], default=data["data_until"])

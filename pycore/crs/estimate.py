@@ -161,6 +161,7 @@ def assess_crs(profile: Profile, supported: bool = True) -> dict[str, Any] | Non
             "improvements": [],
             "lowers": [],
             "rounds": None,
+            "grid_notice": None,
         }
     figures, work = figures_of(profile, day)
     breakdown = score(figures, day)
@@ -183,6 +184,7 @@ def assess_crs(profile: Profile, supported: bool = True) -> dict[str, Any] | Non
         "not_scored": (
             ["arranged_employment"] if grid_value("arranged_employment_points", day) else []
         ),
+        "grid_notice": grid_notice(day),
     }
     if "crs.spouse" in crs.missing:  # which columns apply is unknown: core and spouse too
         result.update(total=None, core=None, spouse=None)
@@ -195,6 +197,25 @@ def assess_crs(profile: Profile, supported: bool = True) -> dict[str, Any] | Non
     result["lowers"] = levers.lowers(crs)
     result["rounds"] = rounds(total, day)
     return result
+
+
+def grid_notice(day: date) -> dict[str, Any] | None:
+    """What the site knows of a newer grid reported on or before ``day`` (crs.toml
+    ``reported_grid``): None when none is reported by then or it has been recorded."""
+    reported = load("crs").get("reported_grid")
+    if not reported or reported["status"] != "unconfirmed" or day < reported["value"]:
+        return None
+    facts = {
+        "reported": reported["value"].isoformat(),
+        "grid_effective": grid_effective(day).isoformat(),
+    }
+    return {
+        **facts,
+        "status": reported["status"],
+        "references": list(reported["references"]),
+        "reasons": ["crs.grid_unconfirmed"],
+        "message": messages.render("crs.grid_unconfirmed", facts),
+    }
 
 
 def section_maxima(with_spouse: bool, day: date) -> dict[str, int]:
@@ -269,7 +290,8 @@ def rounds(total: int, day: date) -> dict[str, Any]:
     data = load("draws")
 
     def shown(row: dict[str, Any]) -> dict[str, Any]:
-        entry: dict[str, Any] = {key: row[key] for key in ("number", "name") if key in row}
+        keys = ("number", "name", "category")
+        entry: dict[str, Any] = {key: row[key] for key in keys if key in row}
         return {
             "date": row["date"].isoformat(),
             **entry,
@@ -290,12 +312,32 @@ def rounds(total: int, day: date) -> dict[str, Any]:
         "cleared": sum(1 for row in cec if total >= row["cutoff"]),
         "data_until": data["data_until"].isoformat(),
     }
+    # The latest round of each category (French included), for the categories the person
+    # qualifies for: a category round invites only that category's candidates.
+    latest: dict[str, dict[str, Any]] = {}
+    for row in program("category"):
+        if row.get("category"):
+            latest[row["category"]] = row
+    by_category = []
+    for key, row in latest.items():
+        entry = shown(row)
+        reason = "crs.category_round_cleared" if entry["cleared"] else "crs.category_round_below"
+        said = {
+            "total": total,
+            "date": row["date"].isoformat(),
+            "cutoff": row["cutoff"],
+            "data_until": data["data_until"].isoformat(),
+        }
+        entry.update(reasons=[reason], message=messages.render(reason, said))
+        by_category.append({"id": key, "category": key, **entry})
     return {
         **facts,
         "latest_cec": shown(cec[-1]) if cec else None,
         "latest_general": shown(general[-1]) if general else None,
+        "latest_pnp": shown(program("pnp")[-1]) if program("pnp") else None,
         "cec": [shown(row) for row in cec],
         "category": [shown(row) for row in program("category")],
+        "by_category": by_category,
         "references": list(data["references"]),
         "reasons": ["crs.rounds"],
         "message": messages.render("crs.rounds", facts) if cec else None,

@@ -15,6 +15,8 @@ def crs_lines(crs: dict[str, Any] | None) -> list[str]:
         lines = [messages.render("crs.text_incomplete", {"missing": crs["missing"]})]
     else:
         lines = [messages.render("crs.text_total", crs)]
+    if crs.get("grid_notice"):
+        lines.append(crs["grid_notice"]["message"])
     shown = dict.fromkeys(factor["message"] for factor in crs["factors"])  # spouse lines once
     lines += [f"- {message}" for message in shown]
     for key, items in (

@@ -31,6 +31,12 @@ def cutoff_range(program: str, year: int, bound: str = "") -> str:
     """
     data = load("draws")
     cutoffs = [row["cutoff"] for row in data.get(program, []) if row["date"].year == year]
+    # Category rounds (French included) sit in [[category]] with their category's id.
+    cutoffs += [
+        row["cutoff"]
+        for row in data.get("category", [])
+        if row.get("category") == program and row["date"].year == year
+    ]
     cutoffs += [
         bound
         for item in data.get("ranges", [])

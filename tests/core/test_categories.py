@@ -74,10 +74,18 @@ def test_physicians_category_from_its_announcement_and_agriculture_retired_in_20
     in_2026 = {c.id for c in categories.in_force(date(2026, 2, 18))}
     assert "agriculture" not in in_2026 and {"french", "physicians", "transport"} <= in_2026
     agriculture = next(c for c in load("categories")["y2026"]["categories"] if "Agri" in c["name"])
-    assert (
-        "third-party" in agriculture["status"].lower()
-        and "t_categories_2026" in agriculture["references"]
-    )
+    assert agriculture["status"] == "Not a 2026 category"
+    assert "ircc_category_page" not in agriculture["references"]  # the page itself was not read
+    statuses = {c["name"]: c["status"] for c in load("categories")["y2026"]["categories"]}
+    assert statuses["STEM"] == statuses["Education"] == "Continuing"  # on IRCC's category page
+
+
+def test_a_cook_is_in_no_2026_trades_list_and_a_butcher_is() -> None:
+    """The 2026 trades list drops cooks (63200) and adds butchers (63201); 2025 kept cooks."""
+    trades = {c.list_id: c for c in categories.all_categories() if c.id == "trades"}
+    assert "63200" not in trades["2026"].codes and "63201" in trades["2026"].codes
+    assert set(trades["2026"].codes) == set(trades["2025"].codes) - {"63200"} | {"63201"}
+    assert "63200" in trades["2025"].codes and trades["2026"].complete
 
 
 def test_canadian_experience_categories_ignore_work_abroad() -> None:

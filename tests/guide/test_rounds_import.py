@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import tomllib
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from tools import rounds_import
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SAMPLE_JSON = FIXTURES / "ee_rounds_sample.json"
+CATEGORIES = rounds_import.ROOT / "pycore" / "data" / "categories.toml"
 
 
 @pytest.fixture
@@ -77,23 +79,37 @@ def test_history_comments_and_other_sections_are_kept(draws_file: Path) -> None:
             assert line in draws_file.read_text()
 
 
-def test_a_category_is_added_only_at_its_first_round(draws_file: Path) -> None:
-    """A category's first round after data_until is added; a category with earlier rounds is not."""
-    data = sample()
+def test_every_round_type_after_data_until_is_kept_in_its_section(draws_file: Path) -> None:
+    """Category rounds (with their category id), PNP and other rounds after data_until are added."""
+    until = tomllib.loads(draws_file.read_text())["data_until"].isoformat()
     assert rounds_import.run([str(SAMPLE_JSON)], draws_file) == 0
-    names = [row["name"].lower() for row in rows(draws_file, "category")]
-    assert not any(name.startswith("transport") for name in names)  # first round in 2023
-    # Without the 2023 round, the 2026 transport round is that category's first: it is added.
-    data["rounds"] = [r for r in data["rounds"] if not r["drawDate"].startswith("2023")]
-    recent = draws_file.parent / "recent.json"
-    recent.write_text(json.dumps(data))
-    shutil.copy(FIXTURES / "draws_sample.toml", draws_file)
-    assert rounds_import.run([str(recent)], draws_file) == 0
-    added = [row for row in rows(draws_file, "category") if row["name"].startswith("Transport")]
-    (transport,) = [r for r in data["rounds"] if r["drawName"].startswith("Transport")]
-    assert [(row["date"].isoformat(), row["cutoff"]) for row in added] == [
-        (transport["drawDate"], int(transport["drawCRS"]))
-    ]
+    data = tomllib.loads(draws_file.read_text())
+    later = [r for r in sample()["rounds"] if r["drawDate"] > until]
+    kept = {
+        (row["date"].isoformat(), row.get("number"))
+        for section in rounds_import.SECTIONS
+        for row in data.get(section, [])
+    }
+    assert {(r["drawDate"], int(r["drawNumber"])) for r in later} <= kept
+    ids = {row["id"] for row in tomllib.loads(CATEGORIES.read_text(encoding="utf-8"))["category"]}
+    assert all(row["category"] in ids for row in data["category"] if "number" in row)
+
+
+@pytest.mark.parametrize(
+    ("name", "category"),
+    [
+        ("Trades Occupations, 2026-Version 3", "trades"),
+        ("Healthcare and Social Services Occupations, 2026-Version 3", "healthcare"),
+        ("Physicians with Canadian Work Experience, 2026-Version 1", "physicians"),
+        ("Senior managers with Canadian Work Experience, 2026-Version 1", "senior_managers"),
+        ("French-Language proficiency 2026-Version 2", "french"),
+        ("Skilled Military Recruits, 2026-Version 1", "military"),
+    ],
+)
+def test_a_category_round_carries_its_category_id(name: str, category: str) -> None:
+    """A category round's name maps to the category's id in categories.toml."""
+    item = rounds_import.Round(447, date(2026, 10, 1), name, 100, 400)
+    assert (item.kind, item.category_id) == ("category", category)
 
 
 def test_a_round_disagreeing_with_the_data_is_an_error_and_nothing_is_written(

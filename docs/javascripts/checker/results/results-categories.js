@@ -25,6 +25,8 @@ export function renderCategories({ assessment, metadata }) {
   const shown = entries
     .filter((entry) => !unlisted.includes(entry))
     .sort((a, b) => ORDER[String(a.met)] - ORDER[String(b.met)]);
+  // The latest round of each category in the data beside the CRS estimate (engine sentences).
+  const latest = new Map((assessment.crs?.rounds?.by_category || []).map((round) => [round.category, round]));
   const items = shown.map((entry) => {
     const [statusKey, statusClass] = STATUS[String(entry.met)] || STATUS.null;
     const facts = entry.facts || {};
@@ -48,6 +50,14 @@ export function renderCategories({ assessment, metadata }) {
       " ",
       entry.message || t.label(entry.name),
       caveat ? h("span", { class: "cec-category-caveat" }, " ", t("ui.category_list_incomplete")) : null,
+      entry.met !== false && latest.has(entry.id)
+        ? h(
+            "span",
+            { class: "cec-category-round", dataset: { cutoff: latest.get(entry.id).cutoff } },
+            " ",
+            latest.get(entry.id).message,
+          )
+        : null,
     );
   });
   if (unlisted.length) {

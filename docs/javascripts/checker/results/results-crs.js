@@ -72,6 +72,8 @@ export function renderCrs(assessment, metadata, width = 720) {
       " ",
       guideLinks(metadata),
     ),
+    // A newer grid reported but not sourced: the engine's sentence says which grid was used.
+    crs.grid_notice ? h("p", { class: "cec-crs-note", "data-crs-grid-notice": "" }, crs.grid_notice.message) : null,
     ...sections(crs, t),
     ...factorTables(crs, t),
     ...raises(crs, t),
