@@ -1,7 +1,8 @@
 """Honest dates: when each source was last checked and how, and the newest round in the data.
 
 ``{{ table checked_summary }}``: one paragraph saying how the sources were last checked (the
-range of dates, and how many were read on the official page, through a verbatim copy, on a
+range of dates, and how many were read in a stored copy of the official text, through a
+verbatim copy kept by a third party, on a
 third-party page, taken from the audit without a re-read, or only linked), instead of
 claiming that every rule was checked on one day.
 ``{{ table sources_checked }}``: every source with its reliability, last check and method.
@@ -27,7 +28,12 @@ from site_scripts.words import data_text, say
 
 # How a source was checked, as the sentence and the table say it (order of the sentence).
 METHODS = {
-    "official": ("read on the official page", "official page read"),
+    # No session had live web: "official" means the official text read in a stored copy of
+    # it (an archived page, the Justice Laws XML), never the live page (issue 19).
+    "official": (
+        "read in a stored copy of the official text",
+        "official text read in a stored copy",
+    ),
     "copy": ("read through a verbatim copy", "official content read through a verbatim copy"),
     "third party": ("third-party pages", "third-party page read"),
     "audit": (
