@@ -213,9 +213,15 @@ def _expanded(markdown: str, page: Any, config: Any) -> str:
     with used() as checks:
         text = expand(markdown, reviewed, where)
     try:
-        text = with_notice(text, page_notice(checks, build_date()))
+        notice = page_notice(checks, build_date())
     except ValueError as error:
         raise PluginError(f"CEC_BUILD_DATE must be a date written YYYY-MM-DD: {error}") from error
+    # Front matter `verified_notice: end` (the home page) keeps the first screen for what the
+    # page is for and puts the warning at the end, before the sources.
+    if page.meta.get("verified_notice") == "end":
+        text = text.rstrip("\n") + ("\n\n" + notice if notice else "\n")
+    else:
+        text = with_notice(text, notice)
     source_ids = page.meta.get("sources")
     if source_ids:
         if not isinstance(source_ids, list):

@@ -93,3 +93,14 @@ def test_verified_range_spans_the_oldest_and_newest_check() -> None:
     assert check is not None and newest is not None
     assert check.verified is not None and newest.verified is not None
     assert long_date(check.verified) in out and long_date(newest.verified) in out
+
+
+def test_front_matter_can_put_the_warning_at_the_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`verified_notice: end` (the home page) puts the warning after the page's text."""
+    monkeypatch.setenv(
+        verified_notice.BUILD_DATE_VARIABLE,
+        (grid_last_fresh_day() + timedelta(days=1)).isoformat(),
+    )
+    home = SimpleNamespace(meta={"verified_notice": "end"}, file=page().file)
+    out = placeholders._expanded("# Home\n\nFirst screen.\n\n{{ table crs core }}\n", home, CONFIG)
+    assert out.index("First screen.") < out.index("<") < out.index(TITLE)
