@@ -29,6 +29,8 @@ Placeholders (outside code spans and fenced code):
     The review date: ``November 21, 2026``.
 ``{{ verified FILE.KEY }}``
     The day the value in force on the review date was last checked against its source.
+``{{ horizon KIND }}``
+    The review horizon of a kind of value in days (``pycore/data/review.toml``): ``45``.
 ``{{ verified_range }}``
     When the data's values were last checked: ``between November 21 and December 6, 2026``.
 
@@ -60,7 +62,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 # category_tables, changes_ahead and source_dates register their tables into `tables` when imported.
-from pycore import messages  # noqa: E402
+from pycore import messages, verification  # noqa: E402
 from site_scripts import (  # noqa: E402, F401
     category_tables,
     changes_ahead,
@@ -122,6 +124,8 @@ def _expand_one(name: str, args: list[str], reviewed: date) -> str:
         return long_date(verified_on(args[0], reviewed))
     if name == "verified_range" and not args:
         return verified_range()
+    if name == "horizon" and len(args) == 1:
+        return reader_value(verification.horizon(args[0]).days)
     if name == "reviewed" and not args:
         return long_date(reviewed)
     if name == "value" and len(args) == 1:
