@@ -3,7 +3,8 @@
 ``{{ table changes_ahead }}`` lists every entry, newest first: the date its status was
 reached (and the end of a consultation), its status, what it is, what it would change for
 a CEC candidate, and its sources, each marked with its reliability (official, official
-through a copy, third party), with the day the entry was last checked against them. ``{{ table change_statuses }}`` explains the statuses.
+through a copy, third party), with the day the entry was last checked against them.
+``{{ table change_statuses }}`` explains the statuses.
 
 Registered into ``site_scripts.tables`` on import (the placeholder hook imports this
 module), so ``tables.py`` does not grow.
