@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from pycore import charts, messages
-from pycore.parameters import VERIFIED_HOW, load, parameter, parameters
+from pycore.parameters import load, parameter, parameters
 from pycore.profile import Profile
 
 REVIEW = "review"
@@ -106,11 +106,6 @@ def stale(checks: Iterable[Check], on: date) -> list[Check]:
         if (last is None or last < on) and check not in found:
             found.append(check)
     return found
-
-
-def known_how(how: str) -> bool:
-    """Whether ``how`` is one of the agreed ways of checking a value."""
-    return how in VERIFIED_HOW
 
 
 # ------------------------------------------------------------------ what a result uses
