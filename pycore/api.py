@@ -7,10 +7,11 @@ Pyodide produce the same bytes for the same profile.
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from pycore import assessment, metadata
-from pycore.common import messages
+from pycore.common import messages, verification
 from pycore.validation import ProfileError, parse_json, parse_profile
 
 
@@ -24,16 +25,25 @@ def assess(profile: dict[str, Any]) -> dict[str, Any]:
     return assessment.assess(parse_profile(profile))
 
 
-def check_json(text: str, strict: bool = False, lang: str = "en") -> str:
+def check_json(text: str, strict: bool = False, lang: str = "en", today: str | None = None) -> str:
     """Profile JSON in, assessment JSON (or ``{"errors": [...]}``) out. Never raises.
 
     ``strict`` (used by the command line) also requires the two lists to be written out.
     ``lang`` ("en" or "fr") is the language of the sentences; codes and figures never change
-    with it. An unknown language answers in English.
+    with it. An unknown language answers in English. ``today`` (an ISO date: the day the
+    check runs, from the page or the command line) adds a notice for each kind of value the
+    result uses that was not checked against its source within its review horizon; without
+    it (or with a date that cannot be read) no such notice is given.
     """
     with messages.language(lang if lang in messages.LANGUAGES else "en"):
         try:
-            return dumps(assessment.assess(parse_json(text, strict)))
+            profile = parse_json(text, strict)
+            result = assessment.assess(profile)
+            on = _day(today)
+            if on is not None:
+                checks = verification.result_checks(profile, result)
+                result["notices"] = [*result["notices"], *verification.notices(checks, on)]
+            return dumps(result)
         except ProfileError as error:
             return dumps({"errors": error.errors})
         except Exception:  # a bug must still answer in the contract's shape, never a traceback
@@ -41,6 +51,14 @@ def check_json(text: str, strict: bool = False, lang: str = "en") -> str:
             return dumps(
                 {"errors": [{"field": "", "code": code, "message": messages.render(code, {})}]}
             )
+
+
+def _day(text: str | None) -> date | None:
+    """The day the check runs, or None when none (or no readable ISO date) was given."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
+        return None
 
 
 def form_metadata_json(lang: str = "en") -> str:

@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from pycore import api
@@ -81,6 +82,16 @@ _ABILITY = {
 }
 
 
+def _iso_day(text: str) -> date:
+    """``--today``'s value: an ISO date, or a usage error in the report's language."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            messages.render("cli.today_invalid", {"value": text})
+        ) from None
+
+
 def _language(argv: Sequence[str] | None) -> str:
     """The ``--lang`` asked for (read before the parser is built: its help is in that language)."""
     early = argparse.ArgumentParser(add_help=False)
@@ -101,6 +112,7 @@ def text_report(result: dict[str, Any]) -> str:
             "message": requirement["message"],
         }
         lines += [say("cli.requirement", facts), ""]
+    lines += _occupation_lines(result)
     projected = result.get("projected_work_experience_date")
     if projected:
         lines += [say("cli.projected", {"date": projected}), ""]
@@ -127,7 +139,27 @@ def text_report(result: dict[str, Any]) -> str:
             facts = {"number": index + 1, "test_name": test["name"], "message": test["message"]}
             lines.append(say("cli.test", {**facts, "levels": shown}))
     lines += crs_lines(result.get("crs"))
+    notices = [say("cli.notice", {"message": n["message"]}) for n in result.get("notices") or []]
+    lines += ["", *notices] if notices else []
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _occupation_lines(result: dict[str, Any]) -> list[str]:
+    """When jobs overlap (hours shared under the weekly cap), each occupation's own hours,
+    counted as if the other jobs did not exist (IRPR 87.1(2)(e)): the figures that chose the
+    language level, which the per-job shared hours do not show."""
+    say = messages.render
+    shared = any(job.get("shared_with") for job in result["jobs"])
+    language = next((r for r in result["requirements"] if r["id"] == "language"), None)
+    ranked = (language or {}).get("facts", {}).get("occupation_hours") or []
+    if not shared or len(ranked) < 2:
+        return []
+    lines = [say("cli.occupations", {})]
+    for item in ranked:
+        code = item["occupation"]
+        key = "cli.occupation_code" if str(code).isdigit() else "cli.occupation_teer"
+        lines.append(say(key, {"code": code, "teer": item["teer"], "hours": item["hours"]}))
+    return [*lines, ""]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -145,6 +177,11 @@ def _main(argv: Sequence[str] | None) -> int:
     check.add_argument("profile", help=say("cli.profile_help", {}))
     check.add_argument("--format", choices=("json", "text"), default="json")
     check.add_argument("--lang", choices=messages.LANGUAGES, default="en")
+    # The day the check runs (the one place pycore reads the clock): values not checked
+    # against their sources within their review horizon on this day get a notice.
+    check.add_argument(
+        "--today", type=_iso_day, default=date.today(), help=say("cli.today_help", {})
+    )
     args = parser.parse_args(argv)
     try:
         text = _read(args.profile)
@@ -158,7 +195,7 @@ def _main(argv: Sequence[str] | None) -> int:
         message = messages.render("input.unreadable", {"reason": reason})
         _print_errors([{"field": "", "code": "input.unreadable", "message": message}])
         return EXIT_BAD_INPUT
-    output = api.check_json(text, strict=True, lang=args.lang)
+    output = api.check_json(text, strict=True, lang=args.lang, today=args.today.isoformat())
     result = json.loads(output)
     if "errors" in result:
         _emit(output + "\n")

@@ -2,9 +2,10 @@
 
 Each parameter is a TOML table with a description, a unit, the provision it
 implements and a list of values, each keyed by the date it took effect and
-carrying references (ids into ``sources.toml``). Superseded values stay in the
-file with their dates; the value in force on a given day is the last one whose
-``effective`` date is on or before that day.
+carrying references (ids into ``sources.toml``) and the day someone last checked it
+against them (``verified``, ``verified_how``; see ``pycore.common.verification``). Superseded
+values stay in the file with their dates; the value in force on a given day is the last
+one whose ``effective`` date is on or before that day.
 """
 
 from __future__ import annotations
@@ -61,14 +62,23 @@ def from_preparsed(text: str) -> dict[str, Any]:
     return data
 
 
+# How a value was last checked against its source (``verified_how``), as agreed for issue 19:
+# the official page itself, a stored copy of it, only third-party reports, or not a rule at all
+# (the project's own setting, with nothing to check against).
+VERIFIED_HOW = ("official_page", "official_copy", "third_party", "project")
+
+
 @dataclass(frozen=True)
 class Value:
-    """One dated value of a parameter."""
+    """One dated value of a parameter, with the day it was last checked against its source."""
 
     effective: date
     value: Any
     references: tuple[str, ...]
     note: str = ""
+    verified: date | None = None  # None only in data that broke the rule (a test forbids it)
+    verified_how: str = ""
+    verified_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +119,9 @@ def parameter(file: str, key: str) -> Parameter:
             value=item["value"],
             references=tuple(item.get("references", ())),
             note=item.get("note", ""),
+            verified=item.get("verified"),
+            verified_how=item.get("verified_how", ""),
+            verified_note=item.get("verified_note", ""),
         )
         for item in sorted(raw["values"], key=lambda v: v["effective"])
     )

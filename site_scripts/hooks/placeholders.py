@@ -27,6 +27,16 @@ Placeholders (outside code spans and fenced code):
     The date the newest score chart of a test took effect: ``December 11, 2023``.
 ``{{ reviewed }}``
     The review date: ``November 21, 2026``.
+``{{ verified FILE.KEY }}``
+    The day the value in force on the review date was last checked against its source.
+``{{ horizon KIND }}``
+    The review horizon of a kind of value in days (``pycore/data/review.toml``): ``45``.
+``{{ verified_range }}``
+    When the data's values were last checked: ``between November 21 and December 6, 2026``.
+
+A page whose placeholders put on it a value not checked against its source within its review
+horizon (``pycore/data/review.toml``) on the build date gets a warning under its title
+(``site_scripts/tables/verified_notice.py``).
 
 Front matter ``sources: [id, ...]`` (ids from ``pycore/data/sources.toml``) appends an
 "Official sources" section and the last-reviewed date to the page.
@@ -52,11 +62,19 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 # category_tables, changes_ahead and source_dates register their tables into `tables` when imported.
-from pycore.common import messages  # noqa: E402
+from pycore.common import messages, verification  # noqa: E402
 from site_scripts.tables import category_tables, changes_ahead, draws, source_dates, tables  # noqa: E402, F401
 from site_scripts.tables.data_values import effective_on, previous_value, value_on  # noqa: E402
 from site_scripts.tables.formatting import long_date, reader_value  # noqa: E402
 from site_scripts.tables.sources_section import sources_section  # noqa: E402
+from site_scripts.tables.verified_notice import (  # noqa: E402
+    build_date,
+    page_notice,
+    record,
+    used,
+    verified_on,
+    verified_range,
+)
 
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<body>[^{}]*?)\s*\}\}")
 # Fenced blocks and code spans are shown literally (the guide documents the syntax).
@@ -87,8 +105,21 @@ def level_for_teer(value: Any, teer: str) -> Any:
 
 
 def expand_one(body: str, reviewed: date) -> str:
-    """The text for one placeholder body (``value work_experience.hours_required``)."""
+    """The text for one placeholder body (``value work_experience.hours_required``); the
+    values it puts on the page are noted for the page's verification notice."""
     name, *args = body.split()
+    text = _expand_one(name, args, reviewed)
+    record(name, args, reviewed)
+    return text
+
+
+def _expand_one(name: str, args: list[str], reviewed: date) -> str:
+    if name == "verified" and len(args) == 1:
+        return long_date(verified_on(args[0], reviewed))
+    if name == "verified_range" and not args:
+        return verified_range()
+    if name == "horizon" and len(args) == 1:
+        return reader_value(verification.horizon(args[0]).days)
     if name == "reviewed" and not args:
         return long_date(reviewed)
     if name == "value" and len(args) == 1:
@@ -164,10 +195,31 @@ def _page_markdown(markdown: str, page: Any, config: Any) -> str:
     return text + "\n\n" + abbreviations(config, messages.current_language())
 
 
+def with_notice(text: str, notice: str) -> str:
+    """``text`` with ``notice`` under its first level-1 heading (at the top without one)."""
+    if not notice:
+        return text
+    match = re.search(r"^# .*$", text, re.M)
+    if match is None:
+        return notice + "\n" + text
+    return text[: match.end()] + "\n\n" + notice + text[match.end() :]
+
+
 def _expanded(markdown: str, page: Any, config: Any) -> str:
     reviewed = review_date(config)
     where = page.file.src_uri
-    text = expand(markdown, reviewed, where)
+    with used() as checks:
+        text = expand(markdown, reviewed, where)
+    try:
+        notice = page_notice(checks, build_date())
+    except ValueError as error:
+        raise PluginError(f"CEC_BUILD_DATE must be a date written YYYY-MM-DD: {error}") from error
+    # Front matter `verified_notice: end` (the home page) keeps the first screen for what the
+    # page is for and puts the warning at the end, before the sources.
+    if page.meta.get("verified_notice") == "end":
+        text = text.rstrip("\n") + ("\n\n" + notice if notice else "\n")
+    else:
+        text = with_notice(text, notice)
     source_ids = page.meta.get("sources")
     if source_ids:
         if not isinstance(source_ids, list):

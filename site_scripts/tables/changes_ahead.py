@@ -3,7 +3,8 @@
 ``{{ table changes_ahead }}`` lists every entry, newest first: the date its status was
 reached (and the end of a consultation), its status, what it is, what it would change for
 a CEC candidate, and its sources, each marked with its reliability (official, official
-through a copy, third party). ``{{ table change_statuses }}`` explains the statuses.
+through a copy, third party), with the day the entry was last checked against them.
+``{{ table change_statuses }}`` explains the statuses.
 
 Registered into ``site_scripts.tables.tables`` on import (the placeholder hook imports this
 module), so ``tables.py`` does not grow.
@@ -56,6 +57,14 @@ def sources_cell(ids: list[str]) -> tables.Html:
     )
 
 
+def checked(entry: dict[str, Any]) -> str:
+    """When the entry was last checked against its sources (``verified``), as a sentence."""
+    day = entry.get("verified")
+    if not day:
+        return ""
+    return ". " + inert(say("Last checked on {date}.", date=long_date(day)))
+
+
 def changes_ahead() -> str:
     """Every entry as one row: date, status, change, what it would mean, sources."""
     body = [
@@ -64,7 +73,7 @@ def changes_ahead() -> str:
             say(entry["status"].capitalize()),
             tables.Html(f"{data_text(entry['title'])}. {data_text(entry['summary'])}"),
             data_text(entry["affects"]),
-            sources_cell(entry["references"]),
+            tables.Html(sources_cell(entry["references"]) + checked(entry)),
         ]
         for entry in entries()
     ]

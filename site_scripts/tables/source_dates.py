@@ -1,12 +1,16 @@
 """Honest dates: when each source was last checked and how, and the newest round in the data.
 
 ``{{ table checked_summary }}``: one paragraph saying how the sources were last checked (the
-range of dates, and how many were read on the official page, through a verbatim copy, on a
+range of dates, and how many were read in a stored copy of the official text, through a
+verbatim copy kept by a third party, on a
 third-party page, taken from the audit without a re-read, or only linked), instead of
 claiming that every rule was checked on one day.
 ``{{ table sources_checked }}``: every source with its reliability, last check and method.
 ``{{ table newest_round }}``: the date of the newest round of invitations in ``draws.toml``
 and the day the rounds data was last checked up to.
+``{{ table values_checked }}``: the newest value of every dated parameter (and the CRS
+grid, the rounds, each year of categories), with the day it was last checked against its
+source, how, and the day its review horizon ends (``pycore/data/review.toml``).
 
 The dates live in ``pycore/data/sources.toml`` (``checked``, ``checked_by``, ``checked_note``)
 and ``pycore/data/draws.toml``. Registered into ``site_scripts.tables.tables`` on import (the
@@ -27,7 +31,12 @@ from site_scripts.tables.words import data_text, href, inert, say, web_address
 
 # How a source was checked, as the sentence and the table say it (order of the sentence).
 METHODS = {
-    "official": ("read on the official page", "official page read"),
+    # No session had live web: "official" means the official text read in a stored copy of
+    # it (an archived page, the Justice Laws XML), never the live page (issue 19).
+    "official": (
+        "read in a stored copy of the official text",
+        "official text read in a stored copy",
+    ),
     "copy": ("read through a verbatim copy", "official content read through a verbatim copy"),
     "third party": ("third-party pages", "third-party page read"),
     "audit": (
@@ -138,6 +147,57 @@ def newest_round() -> str:
     )
 
 
+# How a value was checked (``verified_how``), as the values table says it.
+VALUE_METHODS = {
+    "official_page": "official page read",
+    "official_copy": "stored copy of the official text read",
+    "third_party": "third-party reports only",
+    "project": "not a rule: the checker's own setting",
+}
+
+
+def values_checked() -> str:
+    """The newest value of each parameter (and each table that is not a parameter): when it
+    was last checked against its source, how, and until when that check is trusted."""
+    from pycore.common import verification
+    from site_scripts.tables.data_values import data_files
+
+    checks: list[tuple[str, verification.Check]] = []
+    for file in data_files():
+        raw = load(file)
+        for key, table in raw.items():
+            if isinstance(table, dict) and isinstance(table.get("values"), list):
+                check = verification.value_check(file, key, date.max)
+                if check is not None:
+                    checks.append((data_text(str(table["description"])), check))
+    checks.append((say("The CRS points grid"), verification.table_check("crs", load("crs"))))
+    checks.append(
+        (say("The rounds of invitations"), verification.table_check("draws", load("draws")))
+    )
+    categories = load("categories")
+    for key in sorted(k for k in categories if k[:1] == "y" and k[1:].isdigit()):
+        checks.append(
+            (
+                say("The categories of {year}", year=key[1:]),
+                verification.table_check("categories", categories[key]),
+            )
+        )
+    rows = [
+        [
+            label,
+            check.verified if check.verified else say("not recorded"),
+            say(VALUE_METHODS.get(check.how, "not recorded")),
+            verification.due(check) or say("now"),
+        ]
+        for label, check in sorted(
+            checks, key=lambda item: (item[1].verified or date.min, str(item[0]))
+        )
+    ]
+    header = [say("Value"), say("Last checked"), say("How"), say("Re-check by")]
+    return tables.block(tables.stacked_table(header, rows))
+
+
 tables.register("checked_summary", False, checked_summary)
+tables.register("values_checked", False, values_checked)
 tables.register("sources_checked", False, sources_checked)
 tables.register("newest_round", False, newest_round)

@@ -1,4 +1,6 @@
-"""The "Official sources" section appended to a page from its ``sources:`` front matter."""
+"""The sources section appended to a page from its ``sources:`` front matter: headed
+"Official sources" when every source listed is official, "Sources" when a third-party one is
+among them (issue 19: the heading must not call a third-party page official)."""
 
 from __future__ import annotations
 
@@ -51,8 +53,10 @@ def sources_section(source_ids: list[str], reviewed: date) -> str:
 
     Raises KeyError for an id that is not in ``sources.toml``.
     """
-    lines = ["", "", "## " + say("Official sources") + " { #official-sources }", ""]
-    lines += [reference_item(source(source_id)) for source_id in source_ids]
+    refs = [source(source_id) for source_id in source_ids]
+    # The anchor stays the same either way: links to a page's sources keep working.
+    lines = ["", "", "## " + say(heading(refs)) + " { #official-sources }", ""]
+    lines += [reference_item(ref) for ref in refs]
     lines += [
         "",
         '<p class="cec-reviewed">'
@@ -61,6 +65,11 @@ def sources_section(source_ids: list[str], reviewed: date) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def heading(refs: list[Source]) -> str:
+    """The heading: "Sources" when any of ``refs`` is third-party, else "Official sources"."""
+    return "Sources" if any(ref.reliability == "T" for ref in refs) else "Official sources"
 
 
 def checked_sentence(source_ids: list[str]) -> str:

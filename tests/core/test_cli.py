@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from support.contract import job
-from support.rules import APP
+from support.rules import APP, CAP
 
 from pycore.validation import input_limits
 
@@ -199,3 +199,29 @@ def test_huge_numbers_are_reported_on_their_field(number: str) -> None:
     text = profile_json().replace('"hours_per_week": 37.5', f'"hours_per_week": {number}', 1)
     assert number in text
     assert set(assert_refused(run("check", "-", stdin=text))) == {"jobs[0].hours_per_week"}
+
+
+def test_text_report_prints_each_occupations_own_hours_when_jobs_overlap(tmp_path: Path) -> None:
+    """With two overlapping jobs in different occupations, the text report lists each
+    occupation's own hours (the figures that set the language level), most hours first."""
+    start = APP.replace(year=APP.year - 2)
+    jobs = [
+        job(start, None, CAP, teer=3, noc_code="63200"),
+        job(start, None, CAP, noc_code="21232"),
+    ]
+    path = tmp_path / "overlap.json"
+    path.write_text(profile_json(jobs=jobs), encoding="utf-8")
+    result = json.loads(run("check", str(path)).stdout)
+    ranked = next(r for r in result["requirements"] if r["id"] == "language")["facts"][
+        "occupation_hours"
+    ]
+    out = run("check", str(path), "--format", "text").stdout
+    for item in ranked:
+        assert f"NOC {item['occupation']} (TEER {item['teer']})" in out
+    assert out.index(f"NOC {ranked[0]['occupation']}") < out.index(f"NOC {ranked[1]['occupation']}")
+
+
+def test_text_report_leaves_out_occupation_hours_for_one_job(profile_file: Path) -> None:
+    """One job: nothing overlaps, so no per-occupation lines."""
+    out = run("check", str(profile_file), "--format", "text").stdout
+    assert "counted on its own" not in out

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from pycore.common.messages import labels
 from pycore.common.parameters import load, source
 from site_scripts.hooks import placeholders
 from site_scripts.tables import changes_ahead
@@ -87,3 +88,16 @@ def test_page_links_to_changes_ahead(page: str) -> None:
     """The home page, the FAQ and the CRS page link to the Changes ahead page."""
     text = (ROOT / "docs" / page).read_text(encoding="utf-8")
     assert re.search(r"\]\((\.\./)?changes-ahead\.md\)", text)
+
+
+def test_every_entry_has_its_french_twin() -> None:
+    """Each entry's title, summary and what it would mean has a French text (labels.fr.toml),
+    so the French page shows no English prose."""
+    french = labels("fr")
+    missing = [
+        f"{entry['id']}.{field}"
+        for entry in load("changes")["entries"]
+        for field in ("title", "summary", "affects")
+        if entry[field] not in french
+    ]
+    assert missing == []

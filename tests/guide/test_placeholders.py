@@ -399,17 +399,27 @@ CONFIG = {"extra": {"reviewed": REVIEWED}}
 
 
 def test_sources_front_matter_appends_official_sources_and_last_reviewed() -> None:
-    """Front matter `sources` appends linked titles, third-party marks and the review date."""
+    """Front matter `sources` appends linked titles, third-party marks and the review date,
+    under "Sources" (not "Official sources") when a third-party source is listed."""
     third_party = next(r for r in sources() if r.reliability == "T")
     official = source("irpr_87_1")
     out = placeholders.on_page_markdown(
         "# Title\n\nText.", page({"sources": [official.id, third_party.id]}), CONFIG, None
     )
-    tail = out.split("## Official sources", 1)[1]
+    assert "## Official sources" not in out
+    tail = out.split("## Sources {", 1)[1]
     assert f"[{official.title}]({official.url})" in tail
     marked = next(line for line in tail.splitlines() if third_party.url in line)
     assert "third-party" in marked
     assert f"Last reviewed: {long_date(REVIEWED)}." in tail
+
+
+def test_only_official_sources_keep_the_official_heading() -> None:
+    """A page citing only official sources (read directly or through a copy) keeps the
+    heading "Official sources"."""
+    ids = [r.id for r in sources() if r.reliability in ("O", "O*")][:3]
+    out = placeholders.on_page_markdown("# Title", page({"sources": ids}), CONFIG, None)
+    assert "## Official sources {" in out and "## Sources {" not in out
 
 
 def test_page_without_sources_gets_no_section() -> None:

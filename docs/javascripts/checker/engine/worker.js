@@ -155,8 +155,16 @@ async function loadEngine(runtime) {
     pyodide.pyimport(runtime.lazyModule).install(files.url(roles.stdlib_rest), runtime.integrity[rest], downloadNow);
   }
   // The page's language ("en" or "fr") picks the sentences; codes and figures do not change.
-  const check = (text, lang) => api.check_json(text, false, lang === "fr" ? "fr" : "en");
+  // The day the check runs, on the person's own calendar, lets the result say which values
+  // were not checked against their sources recently enough (pycore never reads the clock).
+  const check = (text, lang) => api.check_json(text, false, lang === "fr" ? "fr" : "en", localDay(new Date()));
   return { check, restored: Boolean(snapshot) };
+}
+
+/** A date as YYYY-MM-DD on the local calendar (toISOString would give the UTC day). */
+function localDay(now) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function start(runtime) {
