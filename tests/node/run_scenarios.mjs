@@ -3,7 +3,7 @@
 // Usage: node tests/node/run_scenarios.mjs WHEEL INPUTS.json
 //   INPUTS.json: [{"name": "...", "text": "<profile JSON text>"}, ...]
 // Prints one JSON object: {"python": "3.14.x", "compiled": [file names], "compile_errors": [...],
-//   "outputs": {name: output}}.
+//   "outputs": {name: output}, "outputs_fr": {name: output}, "seconds": {name: French check's time}}.
 // Pyodide's own console output goes to stderr so stdout stays one JSON document.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -26,7 +26,7 @@ pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel");
 pyodide.globals.set("INPUTS_JSON", readFileSync(inputsPath, "utf8"));
 
 const result = pyodide.runPython(`
-import json, sys
+import json, sys, time
 from importlib import resources
 
 def compile_all():
@@ -49,9 +49,12 @@ from pycore.api import check_json
 
 outputs = {}
 outputs_fr = {}  # the French edition: same codes and figures, French sentences
+seconds = {}  # each check's wall time (English, the second run: caches warm)
 for item in json.loads(INPUTS_JSON):
     outputs[item["name"]] = check_json(item["text"])
+    started = time.perf_counter()
     outputs_fr[item["name"]] = check_json(item["text"], False, "fr")
+    seconds[item["name"]] = time.perf_counter() - started
 compiled, problems = compile_all()
 json.dumps({
     "python": ".".join(map(str, sys.version_info[:3])),
@@ -59,6 +62,7 @@ json.dumps({
     "compile_errors": problems,
     "outputs": outputs,
     "outputs_fr": outputs_fr,
+    "seconds": seconds,
 })
 `);
 process.stdout.write(result + "\n");
