@@ -2,9 +2,12 @@
 
 The profile is a heavy but realistic one: 20 jobs (overlapping, several occupations, some
 excluded, two still ongoing) and 3 language tests. Each figure is the median over REPEAT runs
-of the mean time of NUMBER evaluations. Run on its own:
+of the mean time of NUMBER evaluations. With ``--worst``, each of the costliest profiles
+found within the input limits (``worst_profiles.py``) is timed instead: the slowest of them
+is what the checker page's watchdog must allow. Run on its own:
 
     .venv/bin/python bench/bench_core.py [--repeat 7] [--number 200] [--no-pyodide] [--json]
+    .venv/bin/python bench/bench_core.py --worst [--repeat 5] [--number 1] [--no-pyodide]
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # runnable as a plain script from any directory
 
 from pycore.api import check_json  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from worst_profiles import worst_profiles  # noqa: E402
 
 PYODIDE_RUNNER = ROOT / "bench" / "bench_core_pyodide.mjs"
 APPLICATION_DATE = date(2026, 11, 21)
@@ -93,6 +99,14 @@ def build_wheel(work: Path) -> Path:
     return wheel
 
 
+def worst_texts() -> dict[str, str]:
+    """Each worst profile as the JSON text the page sends, checked to give an assessment."""
+    texts = {name: json.dumps(p, ensure_ascii=False) for name, p in worst_profiles().items()}
+    for name, text in texts.items():
+        assert "errors" not in json.loads(check_json(text)), name  # time real assessments
+    return texts
+
+
 def pyodide_timings(text: str, repeat: int, number: int) -> dict[str, Any]:
     """Pyodide's Python version, start-up times and seconds per evaluation, from Node."""
     with tempfile.TemporaryDirectory(prefix="cec-bench-") as folder:
@@ -117,13 +131,50 @@ def milliseconds(seconds: float) -> str:
     return f"{seconds * 1000:.3f} ms"
 
 
+def worst(repeat: int, number: int, pyodide: bool, as_json: bool) -> int:
+    """Time each worst profile: median and slowest run, CPython then Pyodide."""
+    texts = worst_texts()
+    figures: dict[str, Any] = {"cpython": {}, "pyodide": {}}
+    for name, text in texts.items():
+        check_json(text)
+        runs = timeit.Timer(lambda text=text: check_json(text)).repeat(repeat, number)
+        figures["cpython"][name] = [total / number for total in runs]
+    if pyodide:
+        payload = json.dumps({"profiles": texts}, ensure_ascii=False)
+        figures["pyodide"] = pyodide_timings(payload, repeat, number)["per_profile_seconds"]
+    if as_json:
+        print(json.dumps(figures, indent=2))
+        return 0
+    print(f"check_json on the worst profiles; median and slowest of {repeat} runs of {number}")
+    header = ("profile", "CPython median", "CPython slowest", "Pyodide median", "Pyodide slowest")
+    rows = [header]
+    for name in texts:
+        cells = [name]
+        for runtime in ("cpython", "pyodide"):
+            runs = figures[runtime].get(name)
+            cells += (
+                [milliseconds(statistics.median(runs)), milliseconds(max(runs))]
+                if runs
+                else ["", ""]
+            )
+        rows.append(tuple(cells))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for row in [rows[0], tuple("-" * w for w in widths), *rows[1:]]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=7, help="timed runs (median reported)")
-    parser.add_argument("--number", type=int, default=200, help="evaluations per timed run")
+    parser.add_argument("--repeat", type=int, default=None, help="timed runs (median reported)")
+    parser.add_argument("--number", type=int, default=None, help="evaluations per timed run")
     parser.add_argument("--no-pyodide", action="store_true", help="CPython only")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--worst", action="store_true", help="the worst profiles, each timed")
     args = parser.parse_args(argv)
+    if args.worst:
+        return worst(args.repeat or 5, args.number or 1, not args.no_pyodide, args.json)
+    args.repeat, args.number = args.repeat or 7, args.number or 200
 
     text = json.dumps(benchmark_profile())
     assessment = json.loads(check_json(text))

@@ -4,6 +4,8 @@
 // Prints JSON: {"python", "load_seconds", "import_seconds", "per_evaluation_seconds": [REPEAT values]}.
 // Each value is the mean of NUMBER evaluations timed inside Python with time.perf_counter, so
 // the JS/Python boundary is crossed once per repeat, not per evaluation.
+// PROFILE.json may instead be {"profiles": {name: profile JSON text}} (bench_core.py --worst):
+// then "per_profile_seconds" holds REPEAT values for each name, each checked NUMBER times.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
@@ -34,17 +36,23 @@ const timings = pyodide.runPython(`
 import json, sys, time
 from pycore.api import check_json
 
-check_json(PROFILE)  # warm caches (data files, charts) as the worker's first check does
-per_evaluation = []
-for _ in range(REPEAT):
-    start = time.perf_counter()
-    for _ in range(NUMBER):
-        check_json(PROFILE)
-    per_evaluation.append((time.perf_counter() - start) / NUMBER)
-json.dumps({
-    "python": ".".join(map(str, sys.version_info[:3])),
-    "per_evaluation_seconds": per_evaluation,
-})
+def timed(text):
+    check_json(text)  # warm caches (data files, charts) as the worker's first check does
+    per_evaluation = []
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        for _ in range(NUMBER):
+            check_json(text)
+        per_evaluation.append((time.perf_counter() - start) / NUMBER)
+    return per_evaluation
+
+given = json.loads(PROFILE)
+result = {"python": ".".join(map(str, sys.version_info[:3]))}
+if isinstance(given, dict) and set(given) == {"profiles"}:
+    result["per_profile_seconds"] = {name: timed(text) for name, text in given["profiles"].items()}
+else:
+    result["per_evaluation_seconds"] = timed(PROFILE)
+json.dumps(result)
 `);
 const result = JSON.parse(timings);
 result.load_seconds = (loaded - started) / 1000;

@@ -33,7 +33,12 @@ from pycore.programs.cec.language import LanguageOutcome, language
 from pycore.programs.cec.projection import projected_date
 from pycore.programs.cec.quebec import quebec
 from pycore.programs.cec.requirements import overall, requirement, validity_years
-from pycore.programs.cec.work_experience import Rules, WorkExperience, window, work_experience
+from pycore.programs.cec.work_experience import (
+    Rules,
+    WorkByDay,
+    WorkExperience,
+    window,
+)
 
 # The data files the rules read (guide-only files such as crs.toml are not rules).
 RULE_FILES: tuple[str, ...] = ("program", "work_experience", "language", "quebec")
@@ -191,14 +196,14 @@ def _notices(
     return found
 
 
-def _eligible_on(profile: Profile, day: date) -> bool | None:
+def _eligible_on(profile: Profile, work: WorkByDay, day: date) -> bool | None:
     """Whether every requirement is met on ``day`` (the invitation window's days)."""
     if day < supported_from():
         return None
-    work = work_experience(profile.jobs, day)
-    speech = language(profile.language_tests, day, work.main_teer)
+    met, main_teer = work.on(day)
+    speech = language(profile.language_tests, day, main_teer)
     intent = quebec(profile.plans_to_live_in_quebec, day)
-    return overall([work.met, speech.met, intent.met])
+    return overall([met, speech.met, intent.met])
 
 
 def _invitation(profile: Profile) -> dict[str, Any] | None:
@@ -211,12 +216,13 @@ def _invitation(profile: Profile) -> dict[str, Any] | None:
         return None
     response_days = int(parameter("express_entry", "ita_response_days").value_at(invited))
     deadline = invited + ONE_DAY * response_days
-    met_at_invitation = _eligible_on(profile, invited)
+    work = WorkByDay(profile.jobs)
+    met_at_invitation = _eligible_on(profile, work, invited)
     last = None
     if met_at_invitation is True:
         last = invited
         day = invited + ONE_DAY
-        while day <= deadline and _eligible_on(profile, day) is True:
+        while day <= deadline and _eligible_on(profile, work, day) is True:
             last = day
             day += ONE_DAY
     planned = profile.application_date
@@ -242,7 +248,7 @@ def _invitation(profile: Profile) -> dict[str, Any] | None:
         "response_days": response_days,
         "submission_deadline": deadline.isoformat(),
         "met_at_invitation": met_at_invitation,
-        "met_at_deadline": _eligible_on(profile, deadline),
+        "met_at_deadline": _eligible_on(profile, work, deadline),
         "safe_window": {"first": invited.isoformat(), "last": last.isoformat()} if last else None,
         "application_date_in_window": in_window,
         "reasons": [code],

@@ -24,7 +24,7 @@ from itertools import accumulate
 from typing import Any
 
 from pycore.common import charts, messages, noc
-from pycore.common.parameters import load
+from pycore.common.parameters import load, parameter
 from pycore.common.profile import BOOLEAN_JOB_FACTS, Job, LanguageTest, Profile
 from pycore.crs.profile import parse_crs
 
@@ -67,6 +67,14 @@ def input_limits() -> InputLimits:
     """The input limits (each an undated ``value`` in ``input_limits.toml``)."""
     raw = load("input_limits")
     return InputLimits(**{f.name: int(raw[f.name]["value"]) for f in fields(InputLimits)})
+
+
+def invitations_from() -> date:
+    """The first invitation date the checker can judge: the first day the data knows how
+    long an invitation leaves to submit (``express_entry.ita_response_days``). The window
+    after an invitation is built on that figure; an earlier date is a field error."""
+    first: date = parameter("express_entry", "ita_response_days").values[0].effective
+    return first
 
 
 class ProfileError(ValueError):
@@ -232,6 +240,10 @@ def parse_profile(data: Any, strict: bool = False) -> Profile:
             tests.append(test)
     crs = parse_crs(check, data.get("crs"), application_date, _parse_test)
     invitation = check.day(data, "invitation_date", "invitation_date", optional=True)
+    if invitation is not None and invitation < invitations_from():
+        check.add(
+            "invitation_date", "input.invitation_too_early", earliest=invitations_from().isoformat()
+        )
     if check.errors or application_date is None:
         raise ProfileError(check.errors)
     return Profile(application_date, quebec, tuple(jobs), tuple(tests), crs, invitation)

@@ -32,11 +32,13 @@ public policy.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from pycore.common import messages
@@ -186,16 +188,22 @@ def code_experience(
     projected = None
     ongoing = any(job.end is None for job, rate in zip(chosen, basis.rates, strict=True) if rate)
     if units < required and ongoing:
-        # A day adds at most the busiest day's units, so no date before d + shortfall / that
-        # can qualify: jump there instead of trying every day (the window may also drop work).
-        busiest = max(timeline.capped, default=0)
+        # Moving the date on adds only days from the current one on, each worth at most the
+        # busiest day from then on, so no date before d + shortfall / that can qualify: jump
+        # there instead of trying every day (the window may also drop work). The busiest day
+        # from d on, not of all time: a busy past and a light ongoing job would else step
+        # one day at a time through the whole horizon.
+        busiest_from = list(accumulate(reversed(timeline.capped), max))[::-1]
         horizon = day + timedelta(days=366 * rule.window_years)
         when = day
-        while busiest and when <= horizon:
+        while when <= horizon:
             have = units_on(when)
             if have >= required:
                 projected = when
                 break
+            busiest = busiest_from[max(bisect_right(timeline.starts, when.toordinal()) - 1, 0)]
+            if not busiest:
+                break  # nothing is worked from here on
             when += timedelta(days=max(1, -(-(required - have) // busiest)))
     return CodeExperience(code, units * basis.unit, window(day, rules), projected)
 

@@ -19,6 +19,14 @@ from pycore.api import check_json
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = ROOT / "tests" / "node" / "run_scenarios.mjs"
 SCENARIOS = all_scenarios()
+sys.path.insert(0, str(ROOT / "bench"))
+from worst_profiles import worst_profiles  # noqa: E402
+
+# The costliest profiles found within the input limits (issue 20), as the page sends them.
+WORST = {
+    f"worst profile: {name}": json.dumps(body, ensure_ascii=False)
+    for name, body in worst_profiles().items()
+}
 
 pytestmark = pytest.mark.node
 
@@ -54,7 +62,11 @@ def pyodide_run(tmp_path_factory: pytest.TempPathFactory, pip_wheel: Path) -> di
     wheel = pip_wheel
     inputs = work / "inputs.json"
     inputs.write_text(
-        json.dumps([{"name": s.name, "text": s.text} for s in SCENARIOS], ensure_ascii=False),
+        json.dumps(
+            [{"name": s.name, "text": s.text} for s in SCENARIOS]
+            + [{"name": name, "text": text} for name, text in WORST.items()],
+            ensure_ascii=False,
+        ),
         encoding="utf-8",
     )
     completed = subprocess.run(
@@ -100,7 +112,16 @@ def test_the_site_wheel_ships_the_same_package_files_as_pip(pip_wheel: Path) -> 
 
 def test_every_scenario_was_evaluated(pyodide_run: dict[str, Any]) -> None:
     """Pyodide returned one output per scenario name."""
-    assert set(pyodide_run["outputs"]) == {s.name for s in SCENARIOS}
+    assert set(pyodide_run["outputs"]) == {s.name for s in SCENARIOS} | set(WORST)
+
+
+@pytest.mark.parametrize("name", list(WORST))
+def test_worst_profile_matches_cpython(name: str, pyodide_run: dict[str, Any]) -> None:
+    """Each costliest profile gives CPython's bytes in Pyodide, in English and French (its time
+    is the benchmark's: bench_core.py --worst)."""
+    text = WORST[name]
+    assert pyodide_run["outputs"][name] == check_json(text)
+    assert pyodide_run["outputs_fr"][name] == check_json(text, lang="fr")
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])

@@ -3,7 +3,7 @@
 // Usage: node tests/node/run_scenarios.mjs WHEEL INPUTS.json
 //   INPUTS.json: [{"name": "...", "text": "<profile JSON text>"}, ...]
 // Prints one JSON object: {"python": "3.14.x", "compiled": [file names], "compile_errors": [...],
-//   "outputs": {name: output}}.
+//   "outputs": {name: output}, "outputs_fr": {name: output}}.
 // Pyodide's own console output goes to stderr so stdout stays one JSON document.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

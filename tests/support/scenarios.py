@@ -74,6 +74,10 @@ Helpers (``on`` is a date; ``test`` a test id such as 'celpip_general'; ``abilit
 ``highest_level(test, on)``, ``lowest_level(test, on)``  the chart's top and bottom row levels
 ``top_score(test, on, ability)``         the highest score of the ability's scale
 ``chart_start(test, on)``                the date the chart in force on ``on`` took effect
+``first_chart(test)``                    the date the test's first chart took effect
+``first_effective(name)``, ``first_value(name)``  the first dated value of parameter ``name``
+                                         ('file.key', e.g. 'express_entry.ita_response_days'):
+                                         its date, its value
 ``ceil(x)``, ``round(x, decimals)``      rounding up to a whole number; to ``decimals`` places
 ``repeat(text, n)``, ``length(text)``    text n times over; the number of characters in text
 =======================================  ===========================================================
@@ -98,7 +102,7 @@ from pathlib import Path
 from typing import Any
 
 from pycore.common import charts
-from pycore.common.parameters import load, parameter
+from pycore.common.parameters import Parameter, load, parameter
 from pycore.validation import InputLimits, input_limits
 
 from .expressions import ExpressionError, evaluate, parse
@@ -179,6 +183,12 @@ def one_step_under(test_id: str, on: date, level: int, ability: str) -> dict[str
     return scores
 
 
+def _dated(name: Any) -> Parameter:
+    """The dated parameter named ``'file.key'`` (``'express_entry.ita_response_days'``)."""
+    file, _, key = str(name).partition(".")
+    return parameter(file, key)
+
+
 def _whole(value: Any) -> int:
     if isinstance(value, Fraction) and value.denominator == 1:
         return int(value)
@@ -210,6 +220,9 @@ HELPERS: dict[str, Callable[..., Any]] = {
     "lowest_level": lambda test, on: chart_on(test, on).rows[-1][0],
     "top_score": lambda test, on, ability: chart_on(test, on).scale[ability].max,
     "chart_start": lambda test, on: chart_on(test, on).effective,
+    "first_chart": lambda test: charts.versions(str(test))[0].effective,
+    "first_effective": lambda name: _dated(name).values[0].effective,
+    "first_value": lambda name: _dated(name).values[0].value,
     "ceil": math.ceil,
     "round": lambda x, decimals: round(Fraction(x), _whole(decimals)),
     "repeat": lambda text, n: str(text) * _whole(n),

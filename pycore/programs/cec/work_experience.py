@@ -27,7 +27,6 @@ way (``occupation_hours``): see ``work_experience``.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -205,33 +204,92 @@ class WorkExperience:
     job_shared_with: tuple[tuple[int, ...], ...] = ()  # jobs it shared capped days with
 
 
-def shared_with(
-    jobs: Sequence[Job],
-    counted: Sequence[bool],
-    basis: Counting,
-    index: int,
-    first: date,
-    last: date,
-) -> tuple[int, ...]:
-    """The other counting jobs that ran on a day when, with job ``index``, the cap was passed."""
-    job = jobs[index]
-    begin, end = max(job.start, first), min(job.end or last, last)
-    found = []
-    for other, item in enumerate(jobs):
-        if other == index or not counted[other]:
+class WorkByDay:
+    """The work requirement judged on many application dates from one set of jobs: met or
+    not, and the main occupation's TEER (what the language level depends on).
+
+    For the invitation's days: ``work_experience`` on each of them would rebuild the timeline
+    and every job's share, day after day. Here the counting basis and each occupation's
+    timeline are built once for each set of rules in force, so a day costs a few bisections
+    of the timelines' change points per occupation. Same figures as ``work_experience``.
+    """
+
+    def __init__(self, jobs: Sequence[Job]) -> None:
+        self.jobs = tuple(jobs)
+        self._prepared: dict[Rules, tuple[Counting, dict[str, tuple[int, Timeline]]]] = {}
+
+    def _prepare(self, rules: Rules) -> tuple[Counting, dict[str, tuple[int, Timeline]]]:
+        if rules not in self._prepared:
+            basis = counting(self.jobs, rules)
+            spans: dict[str, list[tuple[int, int | None, int]]] = {}
+            teers: dict[str, int] = {}
+            for job, rate in zip(self.jobs, basis.rates, strict=True):
+                if rate:
+                    key = occupation(job)
+                    teers.setdefault(key, job.teer)
+                    spans.setdefault(key, []).append(
+                        (job.start.toordinal(), job.end.toordinal() if job.end else None, rate)
+                    )
+            # A job outside the window adds nothing to its occupation's days inside it.
+            occupations = {key: (teers[key], Timeline(spans[key], basis.cap)) for key in spans}
+            self._prepared[rules] = (basis, occupations)
+        return self._prepared[rules]
+
+    def on(self, day: date) -> tuple[bool | None, int | None]:
+        """``met`` and ``main_teer`` of ``work_experience(jobs, day)``."""
+        basis, occupations = self._prepare(Rules.on(day))
+        first, last = window(day, basis.rules)
+        start, stop = first.toordinal(), last.toordinal() + 1
+        # An occupation counts when one of its jobs does, which is exactly when it accrued
+        # something in the window (a counting job adds at least one unit a day).
+        ranked = [
+            (-units, teer, key)
+            for key, (teer, timeline) in occupations.items()
+            if (units := timeline.accrued(start, stop)) > 0
+        ]
+        main_teer = min(ranked)[1] if ranked else None
+        if not self.jobs:
+            return None, main_teer
+        return qualifying_units(basis, day) >= basis.required, main_teer
+
+
+def sharing(
+    jobs: Sequence[Job], counted: Sequence[bool], basis: Counting, first: date, last: date
+) -> tuple[tuple[int, ...], ...]:
+    """For each job, the other counting jobs it ran beside on a day in the window when the
+    cap was passed (``()`` for a job that does not count).
+
+    Found once for all jobs: between two of the timeline's change points the same jobs
+    run, so each stretch over the cap inside the window joins the counting jobs running
+    on its first day. (Walking every pair of jobs at every change point cost seconds for
+    a hundred jobs staggered through the window.)
+    """
+    timeline = basis.timeline
+    low, high = first.toordinal(), last.toordinal()
+    spans = [
+        (index, job.start.toordinal(), job.end.toordinal() if job.end else high)
+        for index, job in enumerate(jobs)
+        if counted[index]
+    ]
+    together: set[int] = set()  # each stretch's running jobs, as bits (distinct sets only)
+    for position, point in enumerate(timeline.starts):
+        if timeline.raw[position] <= basis.cap or point > high:
             continue
-        start, stop = max(begin, item.start), min(end, item.end or last)
-        if stop < start:
-            continue
-        lo, hi = start.toordinal(), stop.toordinal()
-        timeline = basis.timeline
-        position = max(bisect_right(timeline.starts, lo) - 1, 0)
-        while position < len(timeline.starts) and timeline.starts[position] <= hi:
-            if timeline.raw[position] > basis.cap:
-                found.append(other)
-                break
-            position += 1
-    return tuple(found)
+        if position + 1 < len(timeline.starts) and timeline.starts[position + 1] <= low:
+            continue  # the stretch ends before the window
+        day = max(point, low)
+        together.add(sum(1 << index for index, start, end in spans if start <= day <= end))
+    partners = [0] * len(jobs)
+    for running in together:
+        for index, _start, _end in spans:
+            if running >> index & 1:
+                partners[index] |= running
+    return tuple(
+        tuple(
+            other for other in range(len(jobs)) if other != index and partners[index] >> other & 1
+        )
+        for index in range(len(jobs))
+    )
 
 
 def work_experience(jobs: Sequence[Job], application_date: date) -> WorkExperience:
@@ -269,14 +327,8 @@ def work_experience(jobs: Sequence[Job], application_date: date) -> WorkExperien
             units = basis.timeline.share(begin.toordinal(), end.toordinal(), rate, basis.cap)
         job_hours.append(units * basis.unit)
     counted = [reason is None for reason in exclusions]
-    sharing = tuple(
-        shared_with(jobs, counted, basis, index, first, last) if counted[index] else ()
-        for index in range(len(jobs))
-    )
     total = qualifying_units(basis, application_date)
-    per_occupation = occupation_hours(
-        jobs, [reason is None for reason in exclusions], basis, application_date
-    )
+    per_occupation = occupation_hours(jobs, counted, basis, application_date)
     main = per_occupation[0] if per_occupation else None
     if not jobs:
         met, reason_code = None, "work.no_jobs"
@@ -298,5 +350,5 @@ def work_experience(jobs: Sequence[Job], application_date: date) -> WorkExperien
         occupation_hours=per_occupation,
         job_reasons=tuple(all_reasons),
         job_uncapped_hours=tuple(uncapped),
-        job_shared_with=sharing,
+        job_shared_with=sharing(jobs, counted, basis, first, last),
     )

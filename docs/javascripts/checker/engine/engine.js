@@ -3,8 +3,10 @@
 // A watchdog restarts the worker when a ready engine has not answered for ANSWER_WITHIN_MS:
 // the check it was running is rejected with TooLong, the ones queued behind it are sent again.
 
-// Any check within the input limits is answered in well under a second; a few seconds of
-// silence means the worker is stuck (or busy with work no person asked for).
+// The costliest profiles found within the input limits take under 0.2 s in Pyodide under Node
+// (bench/worst_profiles.py, bench/README.md); a realistic one about a millisecond. Five
+// seconds leaves a slow phone twenty times that, so silence that long means the worker is
+// stuck (or busy with work no person asked for), not a valid profile still being checked.
 const ANSWER_WITHIN_MS = 5000;
 
 /** The check the engine was running when it was restarted for taking too long. */
