@@ -31,6 +31,7 @@ from pycore.language import (
 )
 from pycore.parameters import load, parameter, parameters
 from pycore.profile import Profile
+from pycore.programs import fst, fsw
 from pycore.projection import projected_date
 from pycore.quebec import quebec
 from pycore.work_experience import Rules, WorkExperience, window, work_experience
@@ -83,8 +84,10 @@ def assess(profile: Profile) -> dict[str, Any]:
     ]
     projected = projected_date(work.basis, day) if work.met is False else None
     notices = _notices(work, speech, day, projected)
+    eligible = _overall([item["met"] for item in requirements])
+    programs = _programs(profile, eligible)
     return {
-        "eligible": _overall([item["met"] for item in requirements]),
+        "eligible": eligible,
         "as_of": day.isoformat(),
         "rules_version": rules_version(),
         "requirements": requirements,
@@ -97,10 +100,21 @@ def assess(profile: Profile) -> dict[str, Any]:
             for index, job in enumerate(profile.jobs)
         ],
         "crs": assess_crs(profile),
-        "categories": categories.categories(profile.jobs, speech.results, day),
+        "categories": categories.with_programs(
+            categories.categories(profile.jobs, speech.results, day), programs
+        ),
         "notices": notices,
         "invitation": _invitation(profile),
+        "programs": programs,
     }
+
+
+def _programs(profile: Profile, eligible: bool | None) -> list[dict[str, Any]]:
+    """Every Express Entry program in IRCC's order (CEC, FSW, FST); the CEC's entry repeats the
+    assessment's own verdict (its requirements are the assessment's ``requirements``)."""
+    day = profile.application_date
+    cec = {"id": "cec", "met": eligible, "requirements": [], "missing": []}
+    return [cec, *(program.entry(profile, day) for program in (fsw, fst))]
 
 
 def _overall(results: list[bool | None]) -> bool | None:
@@ -475,4 +489,8 @@ def _unsupported(profile: Profile) -> dict[str, Any]:
         "categories": [],
         "notices": [],
         "invitation": _invitation(profile),
+        "programs": [
+            {"id": name, "met": None, "requirements": [], "missing": []}
+            for name in ("cec", fsw.ID, fst.ID)
+        ],
     }

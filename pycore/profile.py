@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # crs_profile imports this module's types
     from pycore.crs_profile import CrsProfile
+    from pycore.express_entry_profile import ExpressEntry
 
 BOOLEAN_JOB_FACTS: tuple[str, ...] = (
     "paid",
@@ -61,3 +62,4 @@ class Profile:
     language_tests: tuple[LanguageTest, ...]
     crs: CrsProfile | None = None  # what the CRS estimate scores beyond jobs and tests
     invitation_date: date | None = None  # the day of an invitation to apply, when there is one
+    express_entry: ExpressEntry | None = None  # what FSW and FST need beyond jobs, tests and crs

@@ -25,6 +25,7 @@ from typing import Any
 
 from pycore import charts, messages, noc
 from pycore.crs_profile import parse_crs
+from pycore.express_entry_profile import parse_express_entry
 from pycore.parameters import load
 from pycore.profile import BOOLEAN_JOB_FACTS, Job, LanguageTest, Profile
 
@@ -232,9 +233,12 @@ def parse_profile(data: Any, strict: bool = False) -> Profile:
             tests.append(test)
     crs = parse_crs(check, data.get("crs"), application_date)
     invitation = check.day(data, "invitation_date", "invitation_date", optional=True)
+    express_entry = parse_express_entry(check, data.get("express_entry"))
     if check.errors or application_date is None:
         raise ProfileError(check.errors)
-    return Profile(application_date, quebec, tuple(jobs), tuple(tests), crs, invitation)
+    return Profile(
+        application_date, quebec, tuple(jobs), tuple(tests), crs, invitation, express_entry
+    )
 
 
 def _parse_job(check: _Collector, raw: Any, path: str, limits: InputLimits) -> Job | None:
