@@ -113,7 +113,7 @@ def _programs(profile: Profile, eligible: bool | None) -> list[dict[str, Any]]:
     """Every Express Entry program in IRCC's order (CEC, FSW, FST); the CEC's entry repeats the
     assessment's own verdict (its requirements are the assessment's ``requirements``)."""
     day = profile.application_date
-    cec = {"id": "cec", "met": eligible, "requirements": [], "missing": []}
+    cec: dict[str, Any] = {"id": "cec", "met": eligible, "requirements": [], "missing": []}
     return [cec, *(program.entry(profile, day) for program in (fsw, fst))]
 
 

@@ -131,9 +131,7 @@ def _offer(
     elif not isinstance(code, str) or not _NOC_CODE.fullmatch(code):
         check.add(f"{path}.noc_code", "input.noc_format")
     elif not noc.is_unit_group(code):
-        check.add(
-            f"{path}.noc_code", "input.noc_unknown", noc_code=code, noc_version=noc.version()
-        )
+        check.add(f"{path}.noc_code", "input.noc_unknown", noc_code=code, noc_version=noc.version())
     elif teer_ok and noc.teer(code) != teer:
         check.add(f"{path}.noc_code", "input.noc_teer_mismatch", teer=teer, digit=code[1])
     if len(check.errors) > before:

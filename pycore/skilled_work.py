@@ -100,8 +100,8 @@ def continuous_runs(jobs: Sequence[Job], last: date) -> list[list[Job]]:
 
 
 def authorized_now(profile: Profile) -> bool:
-    """Whether a job shows the person authorized to work in Canada on the application date:
-    in Canada, authorized, and ongoing or ending on or after the day before (``fsw.funds_waiver``)."""
+    """Whether a job shows the person authorized to work in Canada on the application date: in
+    Canada, authorized, ongoing or ending on or after the day before (``fsw.funds_waiver``)."""
     day_before = profile.application_date - ONE_DAY
     return any(
         job.in_canada and job.work_authorized and (job.end is None or job.end >= day_before)

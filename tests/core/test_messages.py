@@ -14,7 +14,9 @@ from support.engine import AGREED_REASON_CODES
 from pycore import messages
 from pycore.crs_profile import CrsProfile
 
-PREFIXES = "work|language|quebec|rules|job|test|input|crs|category|notice|invitation|ui|cli"
+PREFIXES = (
+    "work|language|quebec|rules|job|test|input|crs|category|notice|invitation|ui|cli|fsw|fst|funds"
+)
 CODE = re.compile(rf"""["']((?:{PREFIXES})\.[a-z_]+)["']""")
 JS_CODE = re.compile(rf"""["'`]((?:{PREFIXES})\.[a-z_]+)["'`]""")  # template literals too
 FRONT_END = Path(__file__).resolve().parents[2] / "docs" / "javascripts" / "checker"
@@ -28,9 +30,9 @@ def emitted_codes() -> set[str]:
     not also catalog keys are left out.
     """
     found: set[str] = set()
-    for entry in resources.files("pycore").iterdir():
-        if entry.name.endswith(".py"):
-            found |= set(CODE.findall(entry.read_text(encoding="utf-8")))
+    package = Path(str(resources.files("pycore")))
+    for entry in package.rglob("*.py"):  # the program packages too (pycore/programs/...)
+        found |= set(CODE.findall(entry.read_text(encoding="utf-8")))
     for script in FRONT_END.glob("*.js"):
         found |= set(JS_CODE.findall(script.read_text(encoding="utf-8")))
     paths = {f"crs.{item.name}" for item in fields(CrsProfile)}

@@ -51,8 +51,12 @@ Rule values, in force on ``app`` (on the first supported date when ``app`` is ea
 ``HOURS_PER_MONTH``    hours that make a month for the categories (categories.hours_per_month)
 ``FRENCH_NCLC``        the French category's NCLC level (categories.toml)
 ``LIMITS.<name>``      the project's own input bounds (input_limits.toml: ``LIMITS.most_jobs``...)
-``FSW_REQUIRED``, ``FSW_WINDOW_YEARS``, ``FSW_CLB``, ``FSW_PASS``  FSW's year, window, level, pass mark
-``FST_REQUIRED``, ``FST_WINDOW_YEARS``  FST's hours in one trade and their window (fst.toml)
+``FSW_REQUIRED``       FSW's one year in one occupation (fsw.hours_required)
+``FSW_WINDOW_YEARS``   years FSW's work window reaches back (fsw.window_years)
+``FSW_CLB``            FSW's language level in each ability (fsw.language_minimum_clb)
+``FSW_PASS``           FSW's pass mark on the selection grid (fsw.pass_mark)
+``FST_REQUIRED``       FST's hours in one trade (fst.hours_required)
+``FST_WINDOW_YEARS``   years FST's work window reaches back (fst.window_years)
 ``MISSING``            no value: the key is removed
 =====================  ==========================================================================
 

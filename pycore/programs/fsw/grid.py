@@ -181,7 +181,9 @@ def _education(profile: Profile, day: date) -> Factor:
     if level is None or (assessed is None and level != "none"):
         return Factor("education", None, most, "fsw.factor_missing", {}, missing)
     points = int(_value("education_points", day)[level]) if assessed else 0
-    reason = "fsw.factor_education" if assessed or level == "none" else "fsw.factor_education_unassessed"
+    reason = (
+        "fsw.factor_education" if assessed or level == "none" else "fsw.factor_education_unassessed"
+    )
     return Factor("education", points, most, reason, {"education": level})
 
 
@@ -215,7 +217,12 @@ def _arranged_employment(profile: Profile, day: date) -> Factor:
     ee = answers(profile)
     if not ee.job_offer_answered:
         return Factor(
-            "arranged_employment", None, most, "fsw.factor_missing", {}, ("express_entry.job_offer",)
+            "arranged_employment",
+            None,
+            most,
+            "fsw.factor_missing",
+            {},
+            ("express_entry.job_offer",),
         )
     offer = ee.job_offer
     teers = set(_value("eligible_teers", day))
@@ -248,7 +255,12 @@ def _adaptability(profile: Profile, day: date, arranged: int | None) -> Factor:
     year = Fraction(_value("hours_required", day))
     elements: list[tuple[str, bool | None, int, str]] = [
         ("own_work", _canada_work_hours(profile, day) >= year, points["own_work"], ""),
-        ("own_study", ee.canadian_study_two_years, points["own_study"], "express_entry.canadian_study_two_years"),
+        (
+            "own_study",
+            ee.canadian_study_two_years,
+            points["own_study"],
+            "express_entry.canadian_study_two_years",
+        ),
         ("relative", ee.relative_in_canada, points["relative"], "express_entry.relative_in_canada"),
         (
             "arranged_employment",
