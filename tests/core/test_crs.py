@@ -112,7 +112,7 @@ def test_education_values_come_from_the_grid_rows() -> None:
 
 def test_without_crs_object_the_crs_is_null_and_nothing_else_changes() -> None:
     """A profile without ``crs`` gets ``crs: null``; adding one changes only ``crs`` and what
-    the other programs read from it (FSW and FST: ``programs``, and categories' ``programs_met``)."""
+    FSW and FST read from it (``programs``, and the categories' ``programs_met``)."""
     tests = [celpip(9)]
     jobs = [job(APP - timedelta(days=400), None)]
     plain, scored = check(None, tests, jobs), check(crs_object(), tests, jobs)
