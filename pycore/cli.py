@@ -17,6 +17,7 @@ from typing import Any
 
 from pycore import api, messages
 from pycore.crs_text import crs_lines
+from pycore.programs_text import program_lines
 from pycore.validation import input_limits
 
 EXIT_OK = 0
@@ -125,6 +126,7 @@ def text_report(result: dict[str, Any]) -> str:
                 shown = say("cli.levels", {"levels": each})
             facts = {"number": index + 1, "test_name": test["name"], "message": test["message"]}
             lines.append(say("cli.test", {**facts, "levels": shown}))
+    lines += program_lines(result.get("programs"))
     lines += crs_lines(result.get("crs"))
     return "\n".join(lines).rstrip() + "\n"
 
