@@ -57,6 +57,7 @@ from site_scripts import (  # noqa: E402, F401
     category_tables,
     changes_ahead,
     draws,
+    program_tables,
     source_dates,
     tables,
 )
