@@ -56,7 +56,9 @@ def fsw_grid() -> str:
             say("Education"),
             _newest("fsw", "education_max"),
             "; ".join(
-                f"{say(EDUCATION[level])}: {points}" for level, points in education.items() if points
+                f"{say(EDUCATION[level])}: {points}"
+                for level, points in education.items()
+                if points
             ),
         ],
         [
