@@ -16,6 +16,7 @@ from pycore import charts, crs, crs_profile, messages, validation
 from pycore.assessment import REQUIREMENTS, RULE_FILES, rules_version, supported_from
 from pycore.language import accepted_from, thresholds, validity_years
 from pycore.parameters import Source, load, parameter, parameters, source
+from pycore.programs_form import programs_form
 from pycore.work_experience import Rules
 
 
@@ -113,6 +114,7 @@ def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any
             for name in REQUIREMENTS
         ],
         "crs": _crs(day, language),
+        "programs": programs_form(day),
         "messages": messages.interface(language),
         # Names of the data's labels the results give as facts (category names): {} in English.
         "labels": messages.labels(language),

@@ -72,8 +72,16 @@ def entry(profile: Profile, day: date) -> dict[str, Any]:
         "met": met,
         "missing": missing,
         "requirements": [item.entry() for item in judged],
-        "trade": {"noc_code": trade[0], "hours": hours(trade[1])} if trade else None,
+        "trade": _trade(day, trade),
     }
+
+
+def _trade(day: date, trade: tuple[str, Fraction] | None) -> dict[str, Any] | None:
+    """The trade with the most hours, its hours never rounded up to the bar."""
+    if trade is None:
+        return None
+    required = Fraction(parameter("fst", "hours_required").value_at(day))
+    return {"noc_code": trade[0], "hours": hours(trade[1], below=required)}
 
 
 def _work(profile: Profile, day: date, trade: tuple[str, Fraction] | None) -> Judged:
