@@ -28,7 +28,7 @@ from pycore.common.language_tests import TestResult, accepted_from
 from pycore.common.parameters import load, parameter, parameters
 from pycore.common.profile import Profile
 from pycore.crs.estimate import assess_crs
-from pycore.programs import cec
+from pycore.programs import PROGRAMS, cec, entries
 from pycore.programs.cec.language import LanguageOutcome, language
 from pycore.programs.cec.projection import projected_date
 from pycore.programs.cec.quebec import quebec
@@ -68,6 +68,8 @@ def assess(profile: Profile) -> dict[str, Any]:
     work, speech = judged.work, judged.speech
     projected = projected_date(work.basis, day) if work.met is False else None
     notices = _notices(work, speech, day, projected)
+    # The CEC's requirements are the assessment's own: its programs[] entry does not repeat them.
+    programs = entries(profile, day, {cec.ID: {**judged.entry(), "requirements": []}})
     return {
         "eligible": judged.met,
         "as_of": day.isoformat(),
@@ -82,9 +84,12 @@ def assess(profile: Profile) -> dict[str, Any]:
             for index, job in enumerate(profile.jobs)
         ],
         "crs": assess_crs(profile),
-        "categories": categories.categories(profile.jobs, speech.results, day),
+        "categories": categories.with_programs(
+            categories.categories(profile.jobs, speech.results, day), programs
+        ),
         "notices": notices,
         "invitation": _invitation(profile),
+        "programs": programs,
     }
 
 
@@ -295,4 +300,8 @@ def _unsupported(profile: Profile) -> dict[str, Any]:
         "categories": [],
         "notices": [],
         "invitation": _invitation(profile),
+        "programs": [
+            {"id": name, "met": None, "requirements": [], "missing": []}
+            for name in (program.ID for program in PROGRAMS)
+        ],
     }

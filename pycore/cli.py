@@ -19,6 +19,7 @@ from typing import Any
 from pycore import api
 from pycore.common import messages
 from pycore.crs.text import crs_lines
+from pycore.programs_text import program_lines
 from pycore.validation import input_limits
 
 EXIT_OK = 0
@@ -138,6 +139,7 @@ def text_report(result: dict[str, Any]) -> str:
                 shown = say("cli.levels", {"levels": each})
             facts = {"number": index + 1, "test_name": test["name"], "message": test["message"]}
             lines.append(say("cli.test", {**facts, "levels": shown}))
+    lines += program_lines(result.get("programs"))
     lines += crs_lines(result.get("crs"))
     notices = [say("cli.notice", {"message": n["message"]}) for n in result.get("notices") or []]
     lines += ["", *notices] if notices else []

@@ -21,6 +21,7 @@ from pycore.crs import estimate as crs
 from pycore.crs import profile as crs_profile
 from pycore.programs.cec.language import thresholds
 from pycore.programs.cec.work_experience import Rules
+from pycore.programs_form import programs_form
 
 
 def _scale(chart: charts.Chart) -> dict[str, dict[str, float]]:
@@ -117,6 +118,7 @@ def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any
             for name in REQUIREMENTS
         ],
         "crs": _crs(day, language),
+        "programs": programs_form(day),
         "messages": messages.interface(language),
         # Names of the data's labels the results give as facts (category names): {} in English.
         "labels": messages.labels(language),

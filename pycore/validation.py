@@ -24,6 +24,7 @@ from itertools import accumulate
 from typing import Any
 
 from pycore.common import charts, messages, noc
+from pycore.common.express_entry_profile import parse_express_entry
 from pycore.common.parameters import load, parameter
 from pycore.common.profile import BOOLEAN_JOB_FACTS, Job, LanguageTest, Profile
 from pycore.crs.profile import parse_crs
@@ -244,9 +245,12 @@ def parse_profile(data: Any, strict: bool = False) -> Profile:
         check.add(
             "invitation_date", "input.invitation_too_early", earliest=invitations_from().isoformat()
         )
+    express_entry = parse_express_entry(check, data.get("express_entry"))
     if check.errors or application_date is None:
         raise ProfileError(check.errors)
-    return Profile(application_date, quebec, tuple(jobs), tuple(tests), crs, invitation)
+    return Profile(
+        application_date, quebec, tuple(jobs), tuple(tests), crs, invitation, express_entry
+    )
 
 
 def _parse_job(check: _Collector, raw: Any, path: str, limits: InputLimits) -> Job | None:

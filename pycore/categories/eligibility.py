@@ -316,3 +316,22 @@ def categories(
         else:
             entries.append(_occupation_result(category, jobs, day))
     return entries
+
+
+def with_programs(
+    entries: list[dict[str, Any]], programs: Sequence[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each category entry with ``programs_met`` (a category round invites only people who meet
+    at least one program). A category met while no program is gets ``programs_notice``: it
+    cannot invite yet, or, while a program still needs answers, it may not be able to."""
+    met = [program["id"] for program in programs if program["met"] is True]
+    unknown = any(program["met"] is None for program in programs)
+    code = "category.program_unknown" if unknown else "category.no_program_met"
+    for entry in entries:
+        entry["programs_met"] = met
+        if entry["met"] is True and not met:
+            entry["programs_notice"] = {
+                "code": code,
+                "message": messages.render(code, entry["facts"]),
+            }
+    return entries

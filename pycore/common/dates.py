@@ -49,3 +49,9 @@ def add_months(day: date, months: int) -> date:
         except ValueError:
             continue
     raise ValueError(day)  # unreachable: every month has 28 days
+
+
+def age_on(born: date, day: date) -> int:
+    """Completed years on ``day`` (a 29 February birthday counts on 28 February)."""
+    age = day.year - born.year
+    return age if shift_years(born, age) <= day else age - 1

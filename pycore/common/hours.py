@@ -13,6 +13,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from fractions import Fraction
 
+DAYS_PER_WEEK = 7
+
 
 class Timeline:
     """Capped daily accrual of the counting jobs, as constant pieces between change points.

@@ -11,6 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:  # express_entry_profile imports this module's Collector
+    from pycore.common.express_entry_profile import ExpressEntry
 
 BOOLEAN_JOB_FACTS: tuple[str, ...] = (
     "paid",
@@ -82,3 +86,17 @@ class Profile:
     language_tests: tuple[LanguageTest, ...]
     crs: CrsProfile | None = None  # what the CRS estimate scores beyond jobs and tests
     invitation_date: date | None = None  # the day of an invitation to apply, when there is one
+    express_entry: ExpressEntry | None = None  # what FSW and FST need beyond jobs, tests and crs
+
+
+class Collector(Protocol):
+    """Where field problems go (``validation``'s collector), for the parsers of
+    the profile's parts (``crs``, ``express_entry``), which never import ``validation``."""
+
+    errors: list[dict[str, str]]  # every problem added so far
+
+    def add(self, field: str, code: str, **facts: object) -> None: ...
+
+    def day(
+        self, obj: Mapping[str, Any], key: str, path: str, optional: bool = False
+    ) -> date | None: ...

@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cache
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from pycore.common.dates import years_before
 from pycore.common.parameters import load
 
 # The types live with the profile's others (no import circle); named here for the CRS modules.
+from pycore.common.profile import Collector, LanguageTest
 from pycore.common.profile import CrsProfile as CrsProfile
-from pycore.common.profile import LanguageTest
 from pycore.common.profile import Spouse as Spouse
 
 # Input sanity bound, not a rule: nobody applies at more than this age.
@@ -46,16 +46,6 @@ def canadian_education_levels() -> tuple[str, ...]:
     rows = [row for t in load("crs")["additional"] for row in t["rows"]]
     found = [v for row in rows if row.get("factor") == "canadian_education" for v in row["values"]]
     return ("none", *found)
-
-
-class Collector(Protocol):
-    """Where field problems go (``validation``'s collector): this module never imports it."""
-
-    def add(self, field: str, code: str, **facts: object) -> None: ...
-
-    def day(
-        self, obj: Mapping[str, Any], key: str, path: str, optional: bool = False
-    ) -> date | None: ...
 
 
 C = TypeVar("C", bound=Collector)

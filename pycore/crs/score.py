@@ -12,7 +12,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Any, TypeVar
 
-from pycore.common.dates import shift_years
+from pycore.common.dates import age_on as age_on
 from pycore.common.language_tests import TestResult
 from pycore.common.profile import Job
 from pycore.crs.grid import Table, additional_rows, grid_value, table, tables
@@ -116,12 +116,6 @@ class Breakdown:
     total: int | None
     first: Speech | None
     second: Speech | None
-
-
-def age_on(born: date, day: date) -> int:
-    """Completed years on ``day`` (a 29 February birthday counts on 28 February)."""
-    age = day.year - born.year
-    return age if shift_years(born, age) <= day else age - 1
 
 
 def best_speeches(results: Sequence[TestResult], with_spouse: bool) -> dict[str, Speech]:

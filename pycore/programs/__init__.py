@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from pycore.common.profile import Profile
-from pycore.programs import cec
+from pycore.programs import cec, fst, fsw
 
 
 class Program(Protocol):
@@ -28,7 +28,7 @@ class Program(Protocol):
 
 
 # In the order IRCC considers them: the contract's ``programs`` array follows it.
-PROGRAMS: tuple[Program, ...] = (cec,)
+PROGRAMS: tuple[Program, ...] = (cec, fsw, fst)
 
 
 def entries(

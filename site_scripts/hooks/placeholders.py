@@ -63,7 +63,14 @@ if str(ROOT) not in sys.path:
 
 # category_tables, changes_ahead and source_dates register their tables into `tables` when imported.
 from pycore.common import messages, verification  # noqa: E402
-from site_scripts.tables import category_tables, changes_ahead, draws, source_dates, tables  # noqa: E402, F401
+from site_scripts.tables import (  # noqa: E402, F401
+    category_tables,
+    changes_ahead,
+    draws,
+    program_tables,
+    source_dates,
+    tables,
+)
 from site_scripts.tables.data_values import effective_on, previous_value, value_on  # noqa: E402
 from site_scripts.tables.formatting import long_date, reader_value  # noqa: E402
 from site_scripts.tables.sources_section import sources_section  # noqa: E402

@@ -14,7 +14,9 @@ from support.engine import AGREED_REASON_CODES
 from pycore.common import messages
 from pycore.crs.profile import CrsProfile
 
-PREFIXES = "work|language|quebec|rules|job|test|input|crs|category|notice|invitation|ui|cli"
+PREFIXES = (
+    "work|language|quebec|rules|job|test|input|crs|category|notice|invitation|ui|cli|fsw|fst|funds"
+)
 CODE = re.compile(rf"""["']((?:{PREFIXES})\.[a-z_]+)["']""")
 JS_CODE = re.compile(rf"""["'`]((?:{PREFIXES})\.[a-z_]+)["'`]""")  # template literals too
 FRONT_END = Path(__file__).resolve().parents[2] / "docs" / "javascripts" / "checker"

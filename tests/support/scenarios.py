@@ -51,6 +51,12 @@ Rule values, in force on ``app`` (on the first supported date when ``app`` is ea
 ``HOURS_PER_MONTH``    hours that make a month for the categories (categories.hours_per_month)
 ``FRENCH_NCLC``        the French category's NCLC level (categories.toml)
 ``LIMITS.<name>``      the project's own input bounds (input_limits.toml: ``LIMITS.most_jobs``...)
+``FSW_REQUIRED``       FSW's one year in one occupation (fsw.hours_required)
+``FSW_WINDOW_YEARS``   years FSW's work window reaches back (fsw.window_years)
+``FSW_CLB``            FSW's language level in each ability (fsw.language_minimum_clb)
+``FSW_PASS``           FSW's pass mark on the selection grid (fsw.pass_mark)
+``FST_REQUIRED``       FST's hours in one trade (fst.hours_required)
+``FST_WINDOW_YEARS``   years FST's work window reaches back (fst.window_years)
 ``MISSING``            no value: the key is removed
 =====================  ==========================================================================
 
@@ -80,6 +86,7 @@ Helpers (``on`` is a date; ``test`` a test id such as 'celpip_general'; ``abilit
                                          its date, its value
 ``ceil(x)``, ``round(x, decimals)``      rounding up to a whole number; to ``decimals`` places
 ``repeat(text, n)``, ``length(text)``    text n times over; the number of characters in text
+``funds(size, on)``                      the settlement funds a family of size needs on ``on``
 =======================================  ===========================================================
 
 An unknown name or helper, a value of the wrong kind (a date plus a number) or an unknown
@@ -227,7 +234,17 @@ HELPERS: dict[str, Callable[..., Any]] = {
     "round": lambda x, decimals: round(Fraction(x), _whole(decimals)),
     "repeat": lambda text, n: str(text) * _whole(n),
     "length": lambda text: len(str(text)),
+    "funds": lambda size, on: _funds(_whole(size), on),
 }
+
+
+def _funds(size: int, on: date) -> int:
+    """The settlement funds a family of ``size`` needs on ``on`` (fsw.settlement_funds)."""
+    table = rule("fsw", "settlement_funds", on)
+    sizes = table["by_size"]
+    if size <= len(sizes):
+        return int(sizes[size - 1])
+    return int(sizes[-1] + (size - len(sizes)) * table["each_additional"])
 
 
 def _shared_level(teers: tuple[int, ...], on: date) -> int:
@@ -273,6 +290,12 @@ def namespace(app: date) -> dict[str, Any]:
         "CATEGORY_MONTHS": rule("categories", "experience_months", categories_on),
         "HOURS_PER_MONTH": rule("categories", "hours_per_month", categories_on),
         "FRENCH_NCLC": next(c["nclc"] for c in load("categories")["category"] if "nclc" in c),
+        "FSW_REQUIRED": rule("fsw", "hours_required", on),
+        "FSW_WINDOW_YEARS": rule("fsw", "window_years", on),
+        "FSW_CLB": rule("fsw", "language_minimum_clb", on),
+        "FSW_PASS": rule("fsw", "pass_mark", on),
+        "FST_REQUIRED": rule("fst", "hours_required", on),
+        "FST_WINDOW_YEARS": rule("fst", "window_years", on),
         "MISSING": MISSING,
         **{f"LIMITS.{name}": getattr(limits, name) for name in _limit_names(limits)},
     }
@@ -564,4 +587,16 @@ def requirements_by_id(assessment: dict[str, Any]) -> dict[str, Any]:
         }
     if isinstance(assessment.get("categories"), list):  # categories in force, keyed by id
         shaped["categories"] = {c.get("id"): c for c in assessment["categories"]}
+    if isinstance(assessment.get("programs"), list):  # programs, their requirements, factors
+        shaped["programs"] = {p.get("id"): _program_by_id(p) for p in assessment["programs"]}
+    return shaped
+
+
+def _program_by_id(program: dict[str, Any]) -> dict[str, Any]:
+    shaped = dict(program)
+    if isinstance(program.get("requirements"), list):
+        shaped["requirements"] = {r.get("id"): r for r in program["requirements"]}
+    points = program.get("points")
+    if isinstance(points, dict) and isinstance(points.get("factors"), list):
+        shaped["points"] = {**points, "factors": {f.get("id"): f for f in points["factors"]}}
     return shaped

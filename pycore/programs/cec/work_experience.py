@@ -33,11 +33,10 @@ from datetime import date
 from fractions import Fraction
 
 from pycore.common.dates import ONE_DAY, years_before
+from pycore.common.hours import DAYS_PER_WEEK as DAYS_PER_WEEK
 from pycore.common.hours import Timeline as Timeline
 from pycore.common.parameters import parameter
 from pycore.common.profile import Job
-
-DAYS_PER_WEEK = 7
 
 
 @dataclass(frozen=True)
