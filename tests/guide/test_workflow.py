@@ -1,4 +1,4 @@
-"""The GitHub workflows: valid for actionlint, tests before publishing, least privilege, pinned actions."""
+"""The GitHub workflows: actionlint-clean, tested before publishing, least privilege, pinned."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def test_publishes_on_push_to_main_with_least_privilege(workflow: dict[Any, Any]
 
 
 def test_only_the_deploy_job_may_write_to_pages_or_mint_a_token(workflow: dict[Any, Any]) -> None:
-    """The build (which runs pip and npm code) only reads; deploy alone writes Pages and gets OIDC."""
+    """The build (it runs pip and npm code) only reads; deploy alone writes Pages, gets OIDC."""
     jobs = workflow["jobs"]
     assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
@@ -82,7 +82,11 @@ def test_the_pin_check_rejects_a_tag_or_a_short_sha() -> None:
     sha = "11d5960a326750d5838078e36cf38b85af677262"
     assert PINNED.match(f"actions/checkout@{sha} # v4.4.0")
     assert PINNED.match(f"actions/cache/save@{sha} # v4.3.0")
-    for bad in ("actions/checkout@v4", f"actions/checkout@{sha[:12]} # v4.4.0", f"actions/checkout@{sha}"):
+    for bad in (
+        "actions/checkout@v4",
+        f"actions/checkout@{sha[:12]} # v4.4.0",
+        f"actions/checkout@{sha}",
+    ):
         assert not PINNED.match(bad), bad
 
 

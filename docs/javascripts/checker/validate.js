@@ -3,6 +3,7 @@
 // contract's error list out ({field: "jobs[0].end", code, message}). Every bound comes from the
 // metadata; the engine (pycore/validation.py) stays the judge of anything these miss.
 
+import { codePoints } from "./answers.js";
 import { ABILITIES, scaleOn, scaleText } from "./metadata.js";
 
 /**
@@ -21,7 +22,10 @@ export function validate(profile, metadata, ongoing = []) {
   return errors;
 }
 
-function checkJob(job, path, ongoing, { nocCode, hoursBounds }, add) {
+function checkJob(job, path, ongoing, { nocCode, hoursBounds, limits }, add) {
+  // Counted as the engine counts it (code points): the field's maxlength counts UTF-16 units.
+  if (job.title !== undefined && codePoints(job.title) > limits.titleCharacters)
+    add(`${path}.title`, "ui.check_title_length", { most: limits.titleCharacters });
   if (job.noc_code !== undefined) {
     const digit = job.noc_code[nocCode.teerDigit];
     if (!nocCode.pattern.test(job.noc_code)) add(`${path}.noc_code`, "ui.check_noc_format");
