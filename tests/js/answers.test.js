@@ -3,6 +3,7 @@ import { test } from "node:test";
 import {
   answersFrom,
   checkSize,
+  codePoints,
   nestingDepth,
   parseAnswers,
   Refused,
@@ -106,5 +107,53 @@ test("odd values in the ranking section are left out and counted", () => {
   const value = { jobs: [], crs: { education: { toString: 0 }, sibling_in_canada: "yes", spouse: [1] } };
   const { profile, odd } = answersFrom(value, limits);
   assert.equal(odd, 3);
-  assert.deepEqual(profile.crs, { spouse: {} });
+  assert.deepEqual(profile.crs, {}); // the spouse question left unanswered, not "yes"
+});
+
+test("a malformed spouse is left out and counted, never read as an accompanying spouse", () => {
+  for (const spouse of [5, "yes", true, [], [{ education: "masters" }]]) {
+    const { profile, odd } = answersFrom({ jobs: [], crs: { spouse } }, limits);
+    assert.equal(odd, 1, JSON.stringify(spouse));
+    assert.equal("spouse" in profile.crs, false, JSON.stringify(spouse));
+  }
+});
+
+test("a choice the form does not offer (education, test) is left out and counted", () => {
+  const crs = {
+    education: "doctorate_from_mars",
+    canadian_education: "a_long_course",
+    spouse: { education: "x", language_test: { ...result, test: "toefl" } },
+  };
+  const value = {
+    jobs: [],
+    language_tests: [
+      { ...result, test: "toefl" },
+      { ...result, test: 7 },
+    ],
+    crs,
+  };
+  const { profile, odd } = answersFrom(value, limits);
+  assert.equal(odd, 6);
+  assert.equal("education" in profile.crs, false);
+  assert.equal("canadian_education" in profile.crs, false);
+  assert.deepEqual(Object.keys(profile.crs.spouse), ["language_test"]);
+  assert.equal("test" in profile.crs.spouse.language_test, false);
+  for (const row of profile.language_tests) assert.equal("test" in row, false);
+  // Every choice the form offers is kept, and null (unanswered) stays.
+  for (const value of limits.known.education) {
+    assert.equal(answersFrom({ jobs: [], crs: { education: value } }, limits).profile.crs.education, value);
+  }
+  assert.equal(answersFrom({ jobs: [], crs: { canadian_education: "none" } }, limits).odd, 0);
+  assert.equal(answersFrom({ jobs: [], crs: { education: null } }, limits).profile.crs.education, null);
+});
+
+test("a title's length is counted in code points, as Python counts it", () => {
+  const titled = (title) => ({ jobs: [{ ...job, title }] });
+  const astral = "\u{1F6E0}"; // two UTF-16 units, one character
+  assert.equal(codePoints(astral.repeat(3)), 3);
+  assert.doesNotThrow(() => answersFrom(titled(astral.repeat(limits.titleCharacters)), limits));
+  assert.throws(
+    () => answersFrom(titled(astral.repeat(limits.titleCharacters + 1)), limits),
+    refusedFor("ui.reason_title_too_long"),
+  );
 });

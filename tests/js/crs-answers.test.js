@@ -91,3 +91,12 @@ test("the metadata offers every education value the engine accepts, each with a 
   }
   assert.ok(!meta.crs.canadianEducation.some((item) => item.value === "none"));
 });
+
+test("a spouse that is neither null nor an object leaves the question unanswered, never yes", () => {
+  for (const spouse of [5, "yes", true, [], undefined]) {
+    const shown = answersFromCrs({ spouse });
+    assert.equal(shown.spouse, "", String(spouse));
+  }
+  assert.equal(answersFromCrs({ spouse: null }).spouse, "no");
+  assert.equal(answersFromCrs({ spouse: {} }).spouse, "yes");
+});

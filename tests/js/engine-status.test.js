@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { httpFailure } from "../../docs/javascripts/checker/engine/engine-errors.js";
 import {
   busySentence,
   statusSentence,
@@ -47,4 +48,17 @@ test("while a check is owed, the busy line says checking only once the engine is
   assert.equal(busySentence(t, { state: "loading" }), busySentence(t, { state: "failed" }));
   assert.notEqual(busySentence(t, { state: "loading" }), ready);
   assert.ok(!ready.includes("ui.") && !busySentence(t, { state: "loading" }).includes("ui."));
+});
+
+test("a runtime file answered with 404 or 410 is missing, its own sentence; other statuses say theirs", () => {
+  for (const status of [404, 410]) {
+    const error = httpFailure("python_stdlib.zip", status);
+    assert.equal(error.message, "ui.engine_file_missing");
+    const text = unavailableSentence(t, { message: error.message, facts: error.facts });
+    assert.ok(text.includes("python_stdlib.zip") && !framed(text), text);
+    assert.ok(!text.includes(t("ui.engine_file_damaged", { file: "python_stdlib.zip" })), text);
+  }
+  const other = httpFailure("python_stdlib.zip", 503);
+  assert.equal(other.message, "ui.engine_http");
+  assert.ok(framed(unavailableSentence(t, { message: other.message, facts: other.facts })));
 });

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import {
+  ECHO_MOST,
+  echoed,
   fold,
   matchOccupations,
   occupationIndex,
@@ -90,4 +92,14 @@ test("the French titles are searched without accents", () => {
 
 test("a unit group's page is the pattern with its code", () => {
   assert.equal(unitGroupUrl("https://example.org/p?CPV={code}&x=1", "21232"), "https://example.org/p?CPV=21232&x=1");
+});
+
+test("a search repeated in a sentence is bounded: a 2 MB paste is cut to the first characters", () => {
+  assert.equal(echoed("cook"), "cook");
+  const exact = "é".repeat(ECHO_MOST);
+  assert.equal(echoed(exact), exact);
+  const pasted = "\u{1F6E0}".repeat(2 * 1024 * 1024);
+  const shown = echoed(pasted);
+  assert.equal([...shown].length, ECHO_MOST + 1); // the characters kept and the ellipsis
+  assert.ok(shown.endsWith("…") && shown.startsWith("\u{1F6E0}"));
 });

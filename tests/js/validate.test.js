@@ -96,3 +96,13 @@ test("a score outside the test's scale or between its steps is an error", () => 
   const between = validate(profile([job()], [result({ reading: max - step / 2 })]), meta);
   assert.deepEqual(fields(between), ["language_tests[0].reading"]);
 });
+
+test("a title is measured in code points, as the engine measures it: at the limit passes", () => {
+  const most = meta.limits.titleCharacters;
+  const astral = "\u{1F6E0}"; // one character, two UTF-16 units
+  assert.deepEqual(validate(profile([job({ title: astral.repeat(most) })]), meta), []);
+  const errors = validate(profile([job({ title: astral.repeat(most + 1) })]), meta);
+  assert.deepEqual(fields(errors), ["jobs[0].title"]);
+  assert.equal(errors[0].code, "ui.check_title_length");
+  assert.ok(errors[0].message.includes(String(most)), errors[0].message);
+});

@@ -137,9 +137,13 @@ async function openShareLink() {
     await page.form.fillProfile(answers.profile);
   }
   page.typed = false;
-  // A link's answers are kept on this device only if the person asks (ticks "remember").
-  page.tools.rememberBox.checked = false;
-  page.tell(answers.odd ? page.tools.oddText(answers.odd) : "");
+  // The box says whether answers are kept on this device, so it never disagrees with the store.
+  // A link's answers are not kept unasked; earlier remembered ones stay (Forget removes them), so
+  // the box stays ticked and the page says what happens next. Unticking would have to delete
+  // the person's own answers because of a link, or leave them kept under an unticked box.
+  const kept = share.hasRemembered();
+  page.tools.rememberBox.checked = kept;
+  page.tell(kept ? t("ui.link_remember_stays") : "", answers.odd ? page.tools.oddText(answers.odd) : "");
   page.runCheck({ fromPerson: false });
   return true;
 }

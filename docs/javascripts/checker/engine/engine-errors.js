@@ -6,6 +6,14 @@ export function failure(key, facts = {}) {
   return Object.assign(new Error(key), { facts });
 }
 
+// Statuses that mean the file is not on the site (as published), rather than refused or broken.
+const GONE = new Set([404, 410]);
+
+/** Why a runtime file's download failed, from its HTTP status: missing (404, 410) or that status. */
+export function httpFailure(file, status) {
+  return GONE.has(status) ? failure("ui.engine_file_missing", { file }) : failure("ui.engine_http", { file, status });
+}
+
 export class IntegrityError extends Error {
   constructor(name) {
     super("ui.engine_file_damaged");

@@ -12,11 +12,13 @@ export function statusSentence(t, status) {
   return t("ui.engine_loading", { step: status.step, steps: status.steps, label: t.orText(status.label) });
 }
 
+const OWN_SENTENCE = new Set(["ui.engine_file_damaged", "ui.engine_file_missing"]);
+
 /** Why the engine cannot run, from a failed status's `message` (a catalog key or the browser's words). */
 export function unavailableSentence(t, { message, facts }) {
   const reason = message ? t.orText(message, facts) : t("ui.engine_stopped");
-  // A damaged file is no fault of the browser: its own sentence names the file and says reload.
-  return message === "ui.engine_file_damaged" ? reason : t("ui.engine_unavailable", { reason });
+  // A damaged or missing file is no fault of the browser: its own sentence names the file.
+  return OWN_SENTENCE.has(message) ? reason : t("ui.engine_unavailable", { reason });
 }
 
 /** The busy line while a check is owed: checking, or waiting for an engine that is not ready. */

@@ -17,7 +17,7 @@
 // - the two JavaScript modules: fetched and checked, then imported (the import is served by
 //   the HTTP cache the check just filled).
 
-import { failure, IntegrityError, sha256 } from "./engine-errors.js";
+import { failure, httpFailure, IntegrityError, sha256 } from "./engine-errors.js";
 import { keptStore } from "./kept.js";
 
 // The decompressed wasm, kept for the next visit (one entry: the current build's).
@@ -54,7 +54,7 @@ export function createVerifier(indexURL, files, digests, compressed = {}) {
 
   async function check(name, response) {
     try {
-      if (!response.ok) throw failure("ui.engine_http", { file: name, status: response.status });
+      if (!response.ok) throw httpFailure(name, response.status);
       let body;
       try {
         body = await response.clone().arrayBuffer();

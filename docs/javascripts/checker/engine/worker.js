@@ -13,7 +13,7 @@
 //        {"type":"ready","restored":<started from the kept snapshot>} | {"type":"failed","message":...}
 //        {"type":"result","id":N,"output":"<assessment or errors JSON>"}
 
-import { failure, IntegrityError } from "./engine-errors.js";
+import { failure, httpFailure, IntegrityError } from "./engine-errors.js";
 import "./kept.js"; // used by snapshot.js and verify.js: named here so all load at once (one round trip)
 import { forgetSnapshot, keepSnapshot, keptSnapshot, snapshotKey } from "./snapshot.js";
 import { createVerifier } from "./verify.js";
@@ -47,7 +47,7 @@ function watchRuntime() {
   self.fetch = (input, init) =>
     originalFetch.call(self, input, init).then(
       (response) => {
-        if (!response.ok) reject(failure("ui.engine_http", { file: name(input), status: response.status }));
+        if (!response.ok) reject(httpFailure(name(input), response.status));
         return response;
       },
       (error) => {
@@ -75,7 +75,7 @@ function downloadNow(url) {
   request.open("GET", url, false);
   request.responseType = "arraybuffer"; // allowed for synchronous requests in workers
   request.send();
-  if (request.status !== 200) throw failure("ui.engine_http", { file: url.split("/").pop(), status: request.status });
+  if (request.status !== 200) throw httpFailure(url.split("/").pop(), request.status);
   return new Uint8Array(request.response);
 }
 

@@ -41,14 +41,15 @@ export function crsFromAnswers(answers) {
 
 /** The section's answers from a `crs` object (the inverse of crsFromAnswers). */
 export function answersFromCrs(crs) {
-  const spouse = crs.spouse && typeof crs.spouse === "object" ? crs.spouse : null;
+  const spouse = crs.spouse && typeof crs.spouse === "object" && !Array.isArray(crs.spouse) ? crs.spouse : null;
   const answers = {
     date_of_birth: text(crs.date_of_birth),
     education: text(crs.education),
     canadian_education: text(crs.canadian_education),
     foreign_work_years: text(crs.foreign_work_years),
     canadian_work_years: text(crs.canadian_work_years),
-    spouse: !("spouse" in crs) ? "" : spouse ? "yes" : "no",
+    // Only null is "no spouse counted"; anything but an object or null is an unanswered question.
+    spouse: crs.spouse === null ? "no" : spouse ? "yes" : "",
     spouse_education: text(spouse?.education),
     spouse_canadian_work_years: text(spouse?.canadian_work_years),
     spouse_test: spouse?.language_test && typeof spouse.language_test === "object" ? spouse.language_test : null,

@@ -3,7 +3,7 @@
 // the engine ({"errors":[{"field":"jobs[0].end","message":...}]}). Rows live in jobs.js and
 // language-tests.js, the error display in errors.js.
 
-import { h, today } from "../dom.js";
+import { bidi, h, isolate, today } from "../dom.js";
 import { crsSection } from "./crs-form.js";
 import { errorDisplay } from "./errors.js";
 import { checkbox, field } from "./fields.js";
@@ -106,11 +106,12 @@ export function createForm(form, metadata, { onSubmit }) {
 
   // Legends number the rows; the buttons name their row for screen readers.
   function renumber() {
-    const label = (button, word, hidden) => button.replaceChildren(word, " ", h("span", { class: "cec-sr" }, hidden));
+    const label = (button, word, hidden) =>
+      button.replaceChildren(word, " ", h("span", { class: "cec-sr" }, bidi(hidden)));
     rows().jobs.forEach((row, index) => {
       const title = row.querySelector('[data-field="title"]').value.trim();
       const number = index + 1;
-      const hidden = title ? t("ui.job_named", { number, title }) : t("ui.job_unnamed", { number });
+      const hidden = title ? t("ui.job_named", { number, title: isolate(title) }) : t("ui.job_unnamed", { number });
       row.querySelector("legend").textContent = t("ui.job_legend", { number });
       label(row.querySelector('[data-action="duplicate"]'), t("ui.duplicate"), hidden);
       label(row.querySelector('[data-action="remove"]'), t("ui.remove"), hidden);

@@ -77,7 +77,12 @@ export function jobRow(metadata, job, { onDuplicate, onRemove }) {
       { class: "cec-grid" },
       field(t, {
         label: t("ui.job_title_label"),
-        control: input("text", "title", { autocomplete: "off", maxlength: String(metadata.limits.titleCharacters) }),
+        // maxlength counts UTF-16 units, two for some characters: room for the most characters the
+        // engine takes (code points), which validate.js counts.
+        control: input("text", "title", {
+          autocomplete: "off",
+          maxlength: String(2 * metadata.limits.titleCharacters),
+        }),
         optional: true,
       }),
       field(t, { label: t("ui.noc_label"), control: noc, optional: true, hint: t("ui.noc_hint") }),

@@ -3,6 +3,15 @@
 // ignored ("genie" finds "Génie"); each word typed must begin a word of the title ("soft dev"
 // finds "Software developers"), or, for digits, begin the code ("632" finds 63200).
 
+// The most characters of a search a sentence repeats (a status read aloud): a long paste is cut.
+export const ECHO_MOST = 60;
+
+/** `query` as a sentence repeats it: at most `most` characters (code points), then "…". */
+export function echoed(query, most = ECHO_MOST) {
+  const characters = [...query];
+  return characters.length > most ? `${characters.slice(0, most).join("")}…` : query;
+}
+
 /** Lower case without accents: "Génie" -> "genie". */
 export const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 

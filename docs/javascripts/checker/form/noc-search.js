@@ -4,9 +4,9 @@
 // The titles (site_scripts/hooks/noc_titles.py) are fetched the first time anyone types in a search,
 // never before: the page and its first verdict do not wait for them.
 
-import { h } from "../dom.js";
+import { bidi, h, isolate } from "../dom.js";
 import { field, nextId } from "./fields.js";
-import { matchOccupations, occupationIndex, unitGroupUrl } from "./noc-match.js";
+import { echoed, matchOccupations, occupationIndex, unitGroupUrl } from "./noc-match.js";
 
 const SHOWN = 8; // options at once: the list never needs its own scroll bar
 
@@ -35,7 +35,7 @@ function loadTitles(language, teerDigit) {
 
 /** The search field; `onPick({code, teer})` fills the row. `showCode(code)` names a code typed. */
 export function occupationSearch(metadata, { onPick }) {
-  const { t, nocCode } = metadata;
+  const { t, nocCode, limits } = metadata;
   const language = t.locale.slice(0, 2);
   const listId = nextId("l");
   const input = h("input", {
@@ -46,6 +46,7 @@ export function occupationSearch(metadata, { onPick }) {
     "aria-controls": listId,
     autocomplete: "off",
     spellcheck: "false",
+    maxlength: String(2 * limits.titleCharacters), // a search is a title at most; no 2 MB paste
     dataset: { search: "occupation" },
   });
   const list = h("ul", { id: listId, role: "listbox", class: "cec-options", "aria-label": t("ui.noc_list_label") });
@@ -68,8 +69,9 @@ export function occupationSearch(metadata, { onPick }) {
   let active = -1;
   let data = null;
 
+  // The status is read aloud: what the person typed is repeated bounded (echoed) and isolated.
   const say = (text) => {
-    status.textContent = text;
+    status.replaceChildren(...bidi(text));
   };
 
   function close() {
@@ -118,7 +120,7 @@ export function occupationSearch(metadata, { onPick }) {
       say("");
     } else if (!total) {
       close();
-      say(t("ui.noc_none", { query }));
+      say(t("ui.noc_none", { query: isolate(echoed(query)) }));
     } else {
       open();
       highlight(-1);

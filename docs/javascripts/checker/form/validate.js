@@ -4,6 +4,7 @@
 // metadata; the engine (pycore/validation.py) stays the judge of anything these miss.
 
 import { ABILITIES, scaleOn, scaleText } from "../i18n/metadata.js";
+import { codePoints } from "../storage/answers.js";
 
 /**
  * The errors in `profile`; `ongoing[i]` is true when job i's end was left open on purpose
@@ -21,7 +22,10 @@ export function validate(profile, metadata, ongoing = []) {
   return errors;
 }
 
-function checkJob(job, path, ongoing, { nocCode, hoursBounds }, add) {
+function checkJob(job, path, ongoing, { nocCode, hoursBounds, limits }, add) {
+  // Counted as the engine counts it (code points): the field's maxlength counts UTF-16 units.
+  if (job.title !== undefined && codePoints(job.title) > limits.titleCharacters)
+    add(`${path}.title`, "ui.check_title_length", { most: limits.titleCharacters });
   if (job.noc_code !== undefined) {
     const digit = job.noc_code[nocCode.teerDigit];
     if (!nocCode.pattern.test(job.noc_code)) add(`${path}.noc_code`, "ui.check_noc_format");

@@ -57,6 +57,12 @@ export function readMetadata(raw) {
       tests: raw.limits.most_language_tests,
       titleCharacters: raw.limits.most_title_characters,
       depth: raw.limits.most_nesting_depth,
+      // The choices the form offers: answers from outside naming another are left out.
+      known: {
+        test: new Set(raw.tests.map((test) => test.id)),
+        education: new Set(raw.crs.education.map((item) => item.value)),
+        canadian_education: new Set(["none", ...raw.crs.canadian_education.map((item) => item.value)]),
+      },
     },
     nocCode: {
       pattern: new RegExp(`^(?:${bounds.noc_code.pattern})$`),

@@ -2,7 +2,7 @@
 // links and next step, each job's counted hours or why it was left out, and the timeline.
 // Provisions and guide pages per requirement come from the form metadata.
 
-import { h } from "../dom.js";
+import { bidi, h, isolate } from "../dom.js";
 import { renderCategories } from "./results-categories.js";
 import { renderCrs } from "./results-crs.js";
 import { jobReasons, showsWindow } from "./results-explain.js";
@@ -153,7 +153,9 @@ function workFigures(requirement, { profile, assessment, metadata }) {
     const items = jobs.map((job, index) => {
       const result = (assessment.jobs || [])[index] || {};
       const number = index + 1;
-      const name = job.title ? t("ui.job_result_name", { number, title: job.title }) : t("ui.job_legend", { number });
+      const name = bidi(
+        job.title ? t("ui.job_result_name", { number, title: isolate(job.title) }) : t("ui.job_legend", { number }),
+      );
       const detail =
         result.message ||
         (result.excluded_because

@@ -2,7 +2,7 @@
 // on it (the counted ones solid, the ones left out hatched). Drawing only: the hours and the
 // window (the work requirement's window_start and window_end) come from the engine.
 
-import { s } from "../dom.js";
+import { isolate, s } from "../dom.js";
 
 const DAY = 86400000;
 const toTime = (iso) => Date.parse(`${iso}T00:00:00Z`);
@@ -38,7 +38,8 @@ export function timeline(profile, assessment, metadata, width = 720) {
         start: job.start ? t.date(job.start) : t("ui.timeline_unknown_day"),
         end: job.end ? t.date(job.end) : t("ui.timeline_now"),
       });
-      const name = job.title ? t("ui.job_result_name", { number, title: job.title }) : t("ui.job_legend", { number });
+      const title = job.title ? isolate(job.title) : null;
+      const name = title ? t("ui.job_result_name", { number, title }) : t("ui.job_legend", { number });
       return t("ui.timeline_job", { name, span, message: result.message || "" });
     })
     .join(" ");
@@ -103,7 +104,7 @@ export function timeline(profile, assessment, metadata, width = 720) {
     const excluded = Boolean(result.excluded_because);
     const number = index + 1;
     const name = job.title
-      ? t("ui.timeline_label_titled", { number, title: job.title })
+      ? t("ui.timeline_label_titled", { number, title: isolate(job.title) })
       : t("ui.job_legend", { number });
     const jobStart = job.start ? toTime(job.start) : NaN;
     const jobEnd = job.end ? toTime(job.end) + DAY : end;

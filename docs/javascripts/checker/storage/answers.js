@@ -1,7 +1,8 @@
 // Answers that come from outside the form (a share link, an answers file, this browser's
 // storage) checked before the form is touched: size and nesting first (nothing parsed when they
 // are over the limits), then the shape (a set of answers, not any JSON), then the limits on
-// rows and titles, then each value (only text and numbers are values). Pure: no DOM, no storage.
+// rows and titles, then each value (only text and numbers are values; a choice the form does not
+// offer, such as an unknown test, is no value either). Pure: no DOM, no storage.
 // A refusal carries a catalog key and its facts; the page words it for its context.
 
 /** Answers refused: `key` is the catalog key of the reason, `facts` its placeholders. */
@@ -21,14 +22,14 @@ const JOB_FACTS = ["paid", "self_employed", "full_time_student", "work_authorize
 const TEST_TEXT = ["test", "date"];
 const TEST_NUMBERS = ["reading", "writing", "listening", "speaking"];
 // The optional ranking section (the contract's `crs` object) and its spouse.
-const CRS_TEXT = ["date_of_birth", "education", "canadian_education"];
 const CRS_NUMBERS = ["foreign_work_years", "canadian_work_years"];
 const CRS_FACTS = ["certificate_of_qualification", "provincial_nomination", "sibling_in_canada"];
-const SPOUSE_TEXT = ["education"];
 const SPOUSE_NUMBERS = ["canadian_work_years"];
 
 const isRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 const own = (record, key) => Object.hasOwn(record, key);
+/** Characters as Python counts them (code points), so both sides refuse the same titles. */
+export const codePoints = (text) => [...String(text)].length;
 
 /** Refuse `bytes` over the size limit (before the text is read or parsed). */
 export function checkSize(bytes, limits) {
@@ -88,6 +89,16 @@ export function answersFrom(value, limits) {
   const text = (item) => typeof item === "string" || (typeof item === "number" && Number.isFinite(item));
   const textOrNull = (item) => item === null || text(item);
   const yesNo = (item) => typeof item === "boolean";
+  // A choice outside the form's list (limits.known, from the metadata) would show as blank.
+  const known = limits.known || {};
+  const oneOf = (name) => (item) => item === null || !known[name] || known[name].has(item);
+  const choice = (from, to, key, name) => {
+    copy(from, to, key, textOrNull);
+    if (own(to, key) && !oneOf(name)(to[key])) {
+      delete to[key];
+      odd++;
+    }
+  };
   const record = (item) => {
     if (isRecord(item)) return item;
     odd++;
@@ -103,7 +114,7 @@ export function answersFrom(value, limits) {
     for (const key of JOB_TEXT) copy(item, job, key, key === "end" ? textOrNull : text);
     for (const key of JOB_NUMBERS) copy(item, job, key, textOrNull);
     for (const key of JOB_FACTS) copy(item, job, key, yesNo);
-    if (job.title !== undefined && String(job.title).length > limits.titleCharacters) {
+    if (job.title !== undefined && codePoints(job.title) > limits.titleCharacters) {
       throw new Refused("ui.reason_title_too_long", { most: limits.titleCharacters });
     }
     return job;
@@ -112,6 +123,10 @@ export function answersFrom(value, limits) {
     const item = record(raw);
     const result = {};
     for (const key of TEST_TEXT) copy(item, result, key, text);
+    if (own(result, "test") && !oneOf("test")(result.test)) {
+      delete result.test;
+      odd++;
+    }
     for (const key of TEST_NUMBERS) copy(item, result, key, textOrNull);
     return result;
   };
@@ -120,15 +135,19 @@ export function answersFrom(value, limits) {
   if (own(value, "crs") && value.crs !== null) {
     const item = record(value.crs);
     const crs = {};
-    for (const key of CRS_TEXT) copy(item, crs, key, textOrNull);
+    copy(item, crs, "date_of_birth", textOrNull);
+    choice(item, crs, "education", "education");
+    choice(item, crs, "canadian_education", "canadian_education");
     for (const key of CRS_NUMBERS) copy(item, crs, key, textOrNull);
     for (const key of CRS_FACTS) copy(item, crs, key, yesNo);
-    // The spouse: absent (not answered), null (none counted) or their answers.
+    // The spouse: absent (not answered), null (none counted) or their answers. Anything else is
+    // left out (not answered), never read as "yes, a spouse".
     if (own(item, "spouse") && item.spouse === null) crs.spouse = null;
+    else if (own(item, "spouse") && !isRecord(item.spouse)) odd++;
     else if (own(item, "spouse")) {
-      const given = record(item.spouse);
+      const given = item.spouse;
       const spouse = {};
-      for (const key of SPOUSE_TEXT) copy(given, spouse, key, textOrNull);
+      choice(given, spouse, "education", "education");
       for (const key of SPOUSE_NUMBERS) copy(given, spouse, key, textOrNull);
       if (own(given, "language_test") && given.language_test !== null)
         spouse.language_test = testFrom(given.language_test);

@@ -49,6 +49,18 @@ export function profileFromHash(limits, hash = window.location.hash) {
   return decodeProfile(hash.slice(HASH_PREFIX.length), limits);
 }
 
+/**
+ * {profile, odd} from a share link the person pasted: a whole address or only its #profile=
+ * part. Checked like a link opened in the address (same size limit before decoding, same
+ * checks); throws Refused when the text holds no #profile= or the answers in it are broken.
+ * Nothing is visited, so the link never enters the browser's history.
+ */
+export function profileFromPasted(text, limits) {
+  const at = text.indexOf(HASH_PREFIX);
+  if (at < 0) throw new Refused("ui.reason_no_link");
+  return decodeProfile(text.slice(at + HASH_PREFIX.length).trim(), limits);
+}
+
 /** Take the answers out of the address (and so out of history): the bare checker URL. */
 export function clearHash(location = window.location, history = window.history) {
   if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
@@ -95,6 +107,15 @@ export function remembered(limits) {
   } catch (error) {
     forget();
     throw error;
+  }
+}
+
+/** Whether answers are remembered in this browser (false when storage is blocked). */
+export function hasRemembered() {
+  try {
+    return Boolean(window.localStorage.getItem(STORAGE_KEY));
+  } catch {
+    return false;
   }
 }
 

@@ -1,8 +1,8 @@
-// The save-or-share panel: a share link, an answers file out and in, and the
-// opt-in "remember on this device". Answers only ever go to the clipboard, a file the person
+// The save-or-share panel: a share link out and (pasted) in, an answers file out and in, and
+// the opt-in "remember on this device". Answers only ever go to the clipboard, a file the person
 // saves, or this browser's storage.
 
-import { h } from "../dom.js";
+import { bidi, h, isolate } from "../dom.js";
 import { Refused } from "./answers.js";
 import * as share from "./share.js";
 
@@ -10,7 +10,7 @@ import * as share from "./share.js";
 export const reasonText = (t, error) =>
   error instanceof Refused ? t(error.key, error.facts) : t("ui.reason_unreadable");
 
-/** The panel for `form`; `onLoaded()` checks answers just loaded from a file. */
+/** The panel for `form`; `onLoaded()` checks answers just loaded from a file or a pasted link. */
 export function buildTools(formElement, form, { t, limits, onLoaded }) {
   const note = h("p", { class: "cec-tools-note", role: "status" });
   const say = (key, facts) => {
@@ -28,6 +28,14 @@ export function buildTools(formElement, form, { t, limits, onLoaded }) {
     id: "cec-load-file",
     accept: "application/json,.json",
     class: "cec-file",
+  });
+  const pasteInput = h("input", {
+    type: "text",
+    id: "cec-paste-link",
+    class: "cec-paste-box",
+    autocomplete: "off",
+    spellcheck: "false",
+    "aria-describedby": "cec-paste-hint",
   });
   const rememberBox = h("input", { type: "checkbox", id: "cec-remember", "aria-describedby": "cec-remember-hint" });
   const forgetButton = h("button", { type: "button", class: "md-button" }, t("ui.forget"));
@@ -65,10 +73,29 @@ export function buildTools(formElement, form, { t, limits, onLoaded }) {
       return;
     }
     if (!(await form.fillProfile(answers.profile))) return;
-    note.textContent = [t("ui.loaded", { file: file.name }), oddText(answers.odd)].join(" ").trim();
+    note.replaceChildren(
+      ...bidi([t("ui.loaded", { file: isolate(file.name) }), oddText(answers.odd)].join(" ").trim()),
+    );
     onLoaded();
   });
   const oddText = (count) => (count ? t("ui.answers_odd_values", { count }) : "");
+  // A pasted link opens like a visited one (same checks), minus the visit: no history entry.
+  const openPasted = async () => {
+    let answers;
+    try {
+      answers = share.profileFromPasted(pasteInput.value, limits);
+    } catch (error) {
+      pasteInput.setAttribute("aria-invalid", "true");
+      say("ui.paste_failed", { reason: reasonText(t, error) });
+      return;
+    }
+    pasteInput.removeAttribute("aria-invalid");
+    if (!(await form.fillProfile(answers.profile))) return;
+    pasteInput.value = ""; // the link holds the answers: not left on the page
+    note.textContent = [t("ui.paste_opened"), oddText(answers.odd)].join(" ").trim();
+    onLoaded();
+  };
+  pasteInput.addEventListener("input", () => pasteInput.removeAttribute("aria-invalid"));
   rememberBox.addEventListener("change", () => {
     if (rememberBox.checked) {
       if (keep(form.readProfile())) say("ui.remember_on");
@@ -100,6 +127,26 @@ export function buildTools(formElement, form, { t, limits, onLoaded }) {
     h("p", { class: "cec-hint" }, t("ui.share_explain")),
     linkBox,
     h("div", { class: "cec-field" }, h("label", { for: fileInput.id }, t("ui.load_label")), fileInput),
+    h(
+      "div",
+      { class: "cec-field cec-paste" },
+      h("label", { for: pasteInput.id }, t("ui.paste_label")),
+      h("p", { class: "cec-hint", id: "cec-paste-hint" }, t("ui.paste_hint")),
+      // Its own small form, so Enter in the field opens the link (the check form is apart).
+      h(
+        "form",
+        {
+          class: "cec-paste-row",
+          novalidate: true,
+          onsubmit: (event) => {
+            event.preventDefault();
+            openPasted();
+          },
+        },
+        pasteInput,
+        h("button", { type: "submit", class: "md-button" }, t("ui.paste_open")),
+      ),
+    ),
     h(
       "div",
       { class: "cec-check" },
