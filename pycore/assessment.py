@@ -28,6 +28,7 @@ from pycore.common.language_tests import TestResult, accepted_from
 from pycore.common.parameters import load, parameter, parameters
 from pycore.common.profile import Profile
 from pycore.crs.estimate import assess_crs
+from pycore.crs.unlocks import name_openings
 from pycore.programs import cec
 from pycore.programs.cec.language import LanguageOutcome, language
 from pycore.programs.cec.projection import projected_date
@@ -63,6 +64,9 @@ def assess(profile: Profile) -> dict[str, Any]:
     work, speech = judged.work, judged.speech
     projected = projected_date(work.basis, day) if work.met is False else None
     notices = _notices(work, speech, day, projected)
+    crs = assess_crs(profile)
+    found = categories.categories(profile.jobs, speech.results, day)
+    name_openings(crs, found, day)
     return {
         "eligible": judged.met,
         "as_of": day.isoformat(),
@@ -76,8 +80,8 @@ def assess(profile: Profile) -> dict[str, Any]:
             _job_entry(work, job.teer, index, job.hours_per_week)
             for index, job in enumerate(profile.jobs)
         ],
-        "crs": assess_crs(profile),
-        "categories": categories.categories(profile.jobs, speech.results, day),
+        "crs": crs,
+        "categories": found,
         "notices": notices,
         "invitation": _invitation(profile),
     }
