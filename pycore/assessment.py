@@ -39,6 +39,8 @@ from pycore.programs.cec.work_experience import Rules, WorkExperience, window, w
 # The data files the rules read (guide-only files such as crs.toml are not rules).
 RULE_FILES: tuple[str, ...] = ("program", "work_experience", "language", "quebec")
 REQUIREMENTS: tuple[str, ...] = ("work_experience", "language", "quebec")
+# The files whose tables carry ``verified`` dates (a check against the official source).
+VERIFIED_FILES: tuple[str, ...] = ("categories", "changes", "crs", "draws")
 
 
 @cache
@@ -47,6 +49,28 @@ def rules_version() -> str:
     dates = [value.effective for name in RULE_FILES for p in parameters(name) for value in p.values]
     dates += [version.effective for test in charts.TESTS for version in charts.versions(test)]
     return max(dates).isoformat()
+
+
+def _verified_dates(value: Any) -> list[date]:
+    """Every ``verified`` date in a data file's tables, however deep."""
+    if isinstance(value, list):
+        return [d for item in value for d in _verified_dates(item)]
+    if not isinstance(value, dict):
+        return []
+    found = [value["verified"]] if isinstance(value.get("verified"), date) else []
+    return found + [d for item in value.values() for d in _verified_dates(item)]
+
+
+@cache
+def data_verified() -> dict[str, str]:
+    """When the data was last checked against official sources (the newest ``verified`` key
+    of the data files) and the last day the rounds file covers (draws.toml ``data_until``):
+    what the result's footnote tells the reader about how fresh the figures are."""
+    dates = [d for name in VERIFIED_FILES for d in _verified_dates(load(name))]
+    return {
+        "data_verified": max(dates).isoformat(),
+        "rounds_until": load("draws")["data_until"].isoformat(),
+    }
 
 
 def supported_from() -> date:
@@ -71,6 +95,7 @@ def assess(profile: Profile) -> dict[str, Any]:
         "eligible": judged.met,
         "as_of": day.isoformat(),
         "rules_version": rules_version(),
+        **data_verified(),
         "requirements": judged.requirements,
         "qualifying_hours": hours(work.qualifying_hours, below=work.required_hours),
         "required_clb": speech.required_level,
@@ -165,6 +190,9 @@ def _notices(
             code = (
                 "notice.test_expires_before_ready" if until < ready else "notice.test_expires_soon"
             )
+            if code == "notice.test_expires_soon" and work.met is True:
+                # Met already: the date checked is not "the day you meet" the requirement.
+                code = "notice.test_expires_soon_met"
             found.append(
                 _notice(
                     code,
@@ -269,6 +297,7 @@ def _unsupported(profile: Profile) -> dict[str, Any]:
         "eligible": None,
         "as_of": profile.application_date.isoformat(),
         "rules_version": rules_version(),
+        **data_verified(),
         "requirements": [requirement(name, None, reason, facts) for name in REQUIREMENTS],
         "qualifying_hours": 0,  # nothing is counted under rules the engine does not know
         "required_clb": None,

@@ -157,8 +157,8 @@ def test_expiry_warning_with_engine_dates(checker: Page, site_url: str) -> None:
         [job(APP - timedelta(days=700), None)], [result_at(HIGH_LEVEL, taken=taken)]
     )
     expected = check(checker, site_url, body)
-    notice = next(n for n in expected["notices"] if n["code"] == "notice.test_expires_soon")
-    shown = checker.locator('[data-notice="notice.test_expires_soon"]')
+    notice = next(n for n in expected["notices"] if n["code"] == "notice.test_expires_soon_met")
+    shown = checker.locator('[data-notice="notice.test_expires_soon_met"]')
     expect(shown).to_contain_text(notice["message"])
     expect(shown).to_contain_text(reader_date(notice["facts"]["valid_until"]))
     look(checker, "expiry", ".cec-notice[data-notice]")

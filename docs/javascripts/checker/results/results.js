@@ -76,7 +76,15 @@ export function renderResults(section, { profile, assessment, metadata }) {
     h("h3", {}, t("ui.timeline_heading")),
     h("figure", { class: "cec-figure" }, timeline(profile, assessment, metadata, width)),
     ...renderCrs(assessment, metadata, width),
-    h("p", { class: "cec-fineprint" }, t("ui.fineprint", { date: assessment.rules_version || assessment.as_of })),
+    // How fresh the data is (verified keys, rounds' data_until), not the newest rule's date.
+    h(
+      "p",
+      { class: "cec-fineprint" },
+      t("ui.fineprint_verified", {
+        verified: assessment.data_verified || assessment.as_of,
+        rounds_until: assessment.rounds_until || assessment.as_of,
+      }),
+    ),
     h(
       "div",
       { class: "cec-print" },
