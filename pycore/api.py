@@ -7,6 +7,7 @@ Pyodide produce the same bytes for the same profile.
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from pycore import assessment, metadata
@@ -24,7 +25,15 @@ def assess(profile: dict[str, Any]) -> dict[str, Any]:
     return assessment.assess(parse_profile(profile))
 
 
-def check_json(text: str, strict: bool = False, lang: str = "en") -> str:
+def _day(text: str | None) -> date | None:
+    """The page's today (its own clock, not an answer): ignored when it is not a date."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def check_json(text: str, strict: bool = False, lang: str = "en", today: str | None = None) -> str:
     """Profile JSON in, assessment JSON (or ``{"errors": [...]}``) out. Never raises.
 
     ``strict`` (used by the command line) also requires the two lists to be written out.
@@ -33,7 +42,7 @@ def check_json(text: str, strict: bool = False, lang: str = "en") -> str:
     """
     with messages.language(lang if lang in messages.LANGUAGES else "en"):
         try:
-            return dumps(assessment.assess(parse_json(text, strict)))
+            return dumps(assessment.assess(parse_json(text, strict), _day(today)))
         except ProfileError as error:
             return dumps({"errors": error.errors})
         except Exception:  # a bug must still answer in the contract's shape, never a traceback

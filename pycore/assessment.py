@@ -79,7 +79,7 @@ def supported_from() -> date:
     return first
 
 
-def assess(profile: Profile) -> dict[str, Any]:
+def assess(profile: Profile, today: date | None = None) -> dict[str, Any]:
     """The contract's assessment of ``profile`` as of its application date."""
     day = profile.application_date
     if day < supported_from():
@@ -108,7 +108,7 @@ def assess(profile: Profile) -> dict[str, Any]:
         "crs": crs,
         "categories": found,
         "notices": notices,
-        "invitation": _invitation(profile),
+        "invitation": _invitation(profile, today),
     }
 
 
@@ -233,7 +233,19 @@ def _eligible_on(profile: Profile, day: date) -> bool | None:
     return overall([work.met, speech.met, intent.met])
 
 
-def _invitation(profile: Profile) -> dict[str, Any] | None:
+def _eligible_again(profile: Profile, start: date) -> date | None:
+    """The first day from ``start`` on which every requirement is met, if the jobs as
+    entered get there: the work requirement's projected day, then checked whole (a test
+    may have expired by then). None when no such day is in sight."""
+    if _eligible_on(profile, start) is True:
+        return start
+    projected = projected_date(work_experience(profile.jobs, start).basis, start)
+    if projected is None or _eligible_on(profile, projected) is not True:
+        return None
+    return projected
+
+
+def _invitation(profile: Profile, today: date | None = None) -> dict[str, Any] | None:
     """The invitation's days: requirements judged on the invitation day and on each day up
     to the submission deadline; the safe window is the run of days from the invitation on
     which they are all met (IRCC checks them at the invitation and when it receives the
@@ -252,11 +264,22 @@ def _invitation(profile: Profile) -> dict[str, Any] | None:
             last = day
             day += ONE_DAY
     planned = profile.application_date
-    in_window = last is not None and invited <= planned <= last
+    # Days already past cannot be submission days: the window starts on the day of the check.
+    first = max(invited, today) if today is not None else invited
+    if last is not None and first > last:
+        last = None
+    in_window = last is not None and first <= planned <= last
+    again = (
+        _eligible_again(profile, max(invited, today or invited))
+        if met_at_invitation is False
+        else None
+    )
     if met_at_invitation is None:
         code = "invitation.unknown"
     elif met_at_invitation is False:
-        code = "invitation.not_met_at_invitation"
+        code = "invitation.decline" if again else "invitation.decline_no_date"
+    elif last is None:  # met on the invitation day, but every safe day is already past
+        code = "invitation.window_past"
     elif last == deadline:
         code = "invitation.window_full"
     else:
@@ -265,7 +288,8 @@ def _invitation(profile: Profile) -> dict[str, Any] | None:
         "invitation_date": invited.isoformat(),
         "submission_deadline": deadline.isoformat(),
         "response_days": response_days,
-        "window_first": invited.isoformat() if last else None,
+        "window_first": first.isoformat() if last else None,
+        "eligible_again": again.isoformat() if again else None,
         "window_last": last.isoformat() if last else None,
         "application_date": planned.isoformat(),
     }
@@ -275,7 +299,9 @@ def _invitation(profile: Profile) -> dict[str, Any] | None:
         "submission_deadline": deadline.isoformat(),
         "met_at_invitation": met_at_invitation,
         "met_at_deadline": _eligible_on(profile, deadline),
-        "safe_window": {"first": invited.isoformat(), "last": last.isoformat()} if last else None,
+        "safe_window": {"first": first.isoformat(), "last": last.isoformat()} if last else None,
+        "eligible_again": again.isoformat() if again else None,
+        "decline_references": ["canada_invitations_apply"] if met_at_invitation is False else [],
         "application_date_in_window": in_window,
         "reasons": [code],
         "message": messages.render(code, facts),

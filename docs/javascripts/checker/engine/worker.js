@@ -155,8 +155,16 @@ async function loadEngine(runtime) {
     pyodide.pyimport(runtime.lazyModule).install(files.url(roles.stdlib_rest), runtime.integrity[rest], downloadNow);
   }
   // The page's language ("en" or "fr") picks the sentences; codes and figures do not change.
-  const check = (text, lang) => api.check_json(text, false, lang === "fr" ? "fr" : "en");
+  // Today on this device's clock: an invitation's safe days start today, never on days past.
+  const check = (text, lang) => api.check_json(text, false, lang === "fr" ? "fr" : "en", localDay());
   return { check, restored: Boolean(snapshot) };
+}
+
+/** The device's local date as YYYY-MM-DD. */
+function localDay() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function start(runtime) {

@@ -36,7 +36,15 @@ export function otherPointers(profile, assessment) {
 export function whatNext(profile, assessment, metadata) {
   const { t, nextLinks = {} } = metadata;
   const items = [];
-  const lead = assessment.eligible === true ? "ui.whatnext_eligible" : "ui.whatnext_not_yet";
+  // Someone holding an invitation is past creating a profile: say what counts for them.
+  const invited = assessment.invitation;
+  const lead = invited
+    ? invited.met_at_invitation === false
+      ? "ui.whatnext_invited_decline"
+      : "ui.whatnext_invited"
+    : assessment.eligible === true
+      ? "ui.whatnext_eligible"
+      : "ui.whatnext_not_yet";
   items.push(h("p", {}, t(lead)));
   const ranking = [link(RANKING_ANCHOR, t("ui.whatnext_ranking")), " · ", link(GUIDE.crs, t("ui.whatnext_crs_page"))];
   if (nextLinks.crs_criteria) ranking.push(" · ", link(nextLinks.crs_criteria.url, nextLinks.crs_criteria.title, true));
