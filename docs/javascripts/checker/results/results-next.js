@@ -22,6 +22,14 @@ const link = (href, text, external = false) => h("a", { href, rel: external ? "e
 export const openCategories = (assessment) =>
   (assessment.categories || []).filter((item) => item.met === true).map((item) => item.name);
 
+/** The categories not met now that a CRS lever would open (the lever's ``opens``), by name. */
+export const reachableCategories = (assessment) => {
+  const ids = new Set(
+    (assessment.crs?.improvements || []).flatMap((item) => (item.opens || []).map((o) => o.category)),
+  );
+  return (assessment.categories || []).filter((item) => item.met !== true && ids.has(item.id)).map((item) => item.name);
+};
+
 /** Which pointers for people the CEC does not fit apply to this profile. */
 export function otherPointers(profile, assessment) {
   const jobs = assessment.jobs || [];
@@ -55,7 +63,12 @@ export function whatNext(profile, assessment, metadata) {
     h(
       "p",
       {},
-      open.length ? t("ui.whatnext_categories", { names: open.map(t.label) }) : t("ui.whatnext_categories_none"),
+      // Never "none is open" when a lever shown under the ranking would open one.
+      open.length
+        ? t("ui.whatnext_categories", { names: open.map(t.label) })
+        : reachableCategories(assessment).length
+          ? t("ui.whatnext_categories_reachable", { names: reachableCategories(assessment).map(t.label) })
+          : t("ui.whatnext_categories_none"),
       " ",
       link(GUIDE.categories, t("ui.whatnext_categories_link")),
     ),
