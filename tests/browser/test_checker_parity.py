@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from playwright.sync_api import Browser
 from support.checker import wait_for_mark
@@ -28,9 +30,10 @@ def test_worker_matches_cpython_on_every_scenario(browser: Browser, site_url: st
         )
     finally:
         context.close()
+    today = date.today().isoformat()  # the worker passes its clock's day (invitation windows)
     differing = [
         scenario.name
         for scenario, answer in zip(scenarios, answers, strict=True)
-        if answer != api.check_json(scenario.text)
+        if answer != api.check_json(scenario.text, today=today)
     ]
     assert not differing, f"{len(differing)} of {len(scenarios)} differ, e.g. {differing[:5]}"
