@@ -38,8 +38,8 @@ def check_json(text: str, strict: bool = False, lang: str = "en", today: str | N
     with messages.language(lang if lang in messages.LANGUAGES else "en"):
         try:
             profile = parse_json(text, strict)
-            result = assessment.assess(profile)
             on = _day(today)
+            result = assessment.assess(profile, on)
             if on is not None:
                 checks = verification.result_checks(profile, result)
                 result["notices"] = [*result["notices"], *verification.notices(checks, on)]

@@ -28,6 +28,7 @@ from pycore.common.language_tests import TestResult, accepted_from
 from pycore.common.parameters import load, parameter, parameters
 from pycore.common.profile import Profile
 from pycore.crs.estimate import assess_crs
+from pycore.crs.unlocks import name_openings
 from pycore.programs import PROGRAMS, cec, entries
 from pycore.programs.cec.language import LanguageOutcome, language
 from pycore.programs.cec.projection import projected_date
@@ -38,11 +39,14 @@ from pycore.programs.cec.work_experience import (
     WorkByDay,
     WorkExperience,
     window,
+    work_experience,
 )
 
 # The data files the rules read (guide-only files such as crs.toml are not rules).
 RULE_FILES: tuple[str, ...] = ("program", "work_experience", "language", "quebec")
 REQUIREMENTS: tuple[str, ...] = ("work_experience", "language", "quebec")
+# The files whose tables carry ``verified`` dates (a check against the official source).
+VERIFIED_FILES: tuple[str, ...] = ("categories", "changes", "crs", "draws")
 
 
 @cache
@@ -53,13 +57,35 @@ def rules_version() -> str:
     return max(dates).isoformat()
 
 
+def _verified_dates(value: Any) -> list[date]:
+    """Every ``verified`` date in a data file's tables, however deep."""
+    if isinstance(value, list):
+        return [d for item in value for d in _verified_dates(item)]
+    if not isinstance(value, dict):
+        return []
+    found = [value["verified"]] if isinstance(value.get("verified"), date) else []
+    return found + [d for item in value.values() for d in _verified_dates(item)]
+
+
+@cache
+def data_verified() -> dict[str, str]:
+    """When the data was last checked against official sources (the newest ``verified`` key
+    of the data files) and the last day the rounds file covers (draws.toml ``data_until``):
+    what the result's footnote tells the reader about how fresh the figures are."""
+    dates = [d for name in VERIFIED_FILES for d in _verified_dates(load(name))]
+    return {
+        "data_verified": max(dates).isoformat(),
+        "rounds_until": load("draws")["data_until"].isoformat(),
+    }
+
+
 def supported_from() -> date:
     """The first application date the engine judges (NOC 2021 TEER categories in force)."""
     first: date = parameter("program", "teer_system_start").values[0].value
     return first
 
 
-def assess(profile: Profile) -> dict[str, Any]:
+def assess(profile: Profile, today: date | None = None) -> dict[str, Any]:
     """The contract's assessment of ``profile`` as of its application date."""
     day = profile.application_date
     if day < supported_from():
@@ -70,10 +96,14 @@ def assess(profile: Profile) -> dict[str, Any]:
     notices = _notices(work, speech, day, projected)
     # The CEC's requirements are the assessment's own: its programs[] entry does not repeat them.
     programs = entries(profile, day, {cec.ID: {**judged.entry(), "requirements": []}})
+    crs = assess_crs(profile)
+    found = categories.categories(profile.jobs, speech.results, day)
+    name_openings(crs, found, day)
     return {
         "eligible": judged.met,
         "as_of": day.isoformat(),
         "rules_version": rules_version(),
+        **data_verified(),
         "requirements": judged.requirements,
         "qualifying_hours": hours(work.qualifying_hours, below=work.required_hours),
         "required_clb": speech.required_level,
@@ -83,12 +113,10 @@ def assess(profile: Profile) -> dict[str, Any]:
             _job_entry(work, job.teer, index, job.hours_per_week)
             for index, job in enumerate(profile.jobs)
         ],
-        "crs": assess_crs(profile),
-        "categories": categories.with_programs(
-            categories.categories(profile.jobs, speech.results, day), programs
-        ),
+        "crs": crs,
+        "categories": categories.with_programs(found, programs),
         "notices": notices,
-        "invitation": _invitation(profile),
+        "invitation": _invitation(profile, today),
         "programs": programs,
     }
 
@@ -171,6 +199,9 @@ def _notices(
             code = (
                 "notice.test_expires_before_ready" if until < ready else "notice.test_expires_soon"
             )
+            if code == "notice.test_expires_soon" and work.met is True:
+                # Met already: the date checked is not "the day you meet" the requirement.
+                code = "notice.test_expires_soon_met"
             found.append(
                 _notice(
                     code,
@@ -211,7 +242,19 @@ def _eligible_on(profile: Profile, work: WorkByDay, day: date) -> bool | None:
     return overall([met, speech.met, intent.met])
 
 
-def _invitation(profile: Profile) -> dict[str, Any] | None:
+def _eligible_again(profile: Profile, work: WorkByDay, start: date) -> date | None:
+    """The first day from ``start`` on which every requirement is met, if the jobs as
+    entered get there: the work requirement's projected day, then checked whole (a test
+    may have expired by then). None when no such day is in sight."""
+    if _eligible_on(profile, work, start) is True:
+        return start
+    projected = projected_date(work_experience(profile.jobs, start).basis, start)
+    if projected is None or _eligible_on(profile, work, projected) is not True:
+        return None
+    return projected
+
+
+def _invitation(profile: Profile, today: date | None = None) -> dict[str, Any] | None:
     """The invitation's days: requirements judged on the invitation day and on each day up
     to the submission deadline; the safe window is the run of days from the invitation on
     which they are all met (IRCC checks them at the invitation and when it receives the
@@ -231,11 +274,22 @@ def _invitation(profile: Profile) -> dict[str, Any] | None:
             last = day
             day += ONE_DAY
     planned = profile.application_date
-    in_window = last is not None and invited <= planned <= last
+    # Days already past cannot be submission days: the window starts on the day of the check.
+    first = max(invited, today) if today is not None else invited
+    if last is not None and first > last:
+        last = None
+    in_window = last is not None and first <= planned <= last
+    again = (
+        _eligible_again(profile, work, max(invited, today or invited))
+        if met_at_invitation is False
+        else None
+    )
     if met_at_invitation is None:
         code = "invitation.unknown"
     elif met_at_invitation is False:
-        code = "invitation.not_met_at_invitation"
+        code = "invitation.decline" if again else "invitation.decline_no_date"
+    elif last is None:  # met on the invitation day, but every safe day is already past
+        code = "invitation.window_past"
     elif last == deadline:
         code = "invitation.window_full"
     else:
@@ -244,7 +298,8 @@ def _invitation(profile: Profile) -> dict[str, Any] | None:
         "invitation_date": invited.isoformat(),
         "submission_deadline": deadline.isoformat(),
         "response_days": response_days,
-        "window_first": invited.isoformat() if last else None,
+        "window_first": first.isoformat() if last else None,
+        "eligible_again": again.isoformat() if again else None,
         "window_last": last.isoformat() if last else None,
         "application_date": planned.isoformat(),
     }
@@ -254,7 +309,9 @@ def _invitation(profile: Profile) -> dict[str, Any] | None:
         "submission_deadline": deadline.isoformat(),
         "met_at_invitation": met_at_invitation,
         "met_at_deadline": _eligible_on(profile, work, deadline),
-        "safe_window": {"first": invited.isoformat(), "last": last.isoformat()} if last else None,
+        "safe_window": {"first": first.isoformat(), "last": last.isoformat()} if last else None,
+        "eligible_again": again.isoformat() if again else None,
+        "decline_references": ["canada_invitations_apply"] if met_at_invitation is False else [],
         "application_date_in_window": in_window,
         "reasons": [code],
         "message": messages.render(code, facts),
@@ -276,6 +333,7 @@ def _unsupported(profile: Profile) -> dict[str, Any]:
         "eligible": None,
         "as_of": profile.application_date.isoformat(),
         "rules_version": rules_version(),
+        **data_verified(),
         "requirements": [requirement(name, None, reason, facts) for name in REQUIREMENTS],
         "qualifying_hours": 0,  # nothing is counted under rules the engine does not know
         "required_clb": None,

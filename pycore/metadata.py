@@ -128,6 +128,7 @@ def form_metadata(on: date | None = None, language: str = "en") -> dict[str, Any
             for key, ref in (
                 ("crs_criteria", "canada_crs_criteria"),
                 ("quebec_programs", "quebec_pstq"),
+                ("decline_invitation", "canada_invitations_apply"),
             )
         },
         "ita_response_days": parameter("express_entry", "ita_response_days").value_at(day),

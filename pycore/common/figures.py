@@ -6,9 +6,10 @@ from fractions import Fraction
 
 
 def hours(value: Fraction, below: Fraction | None = None) -> float | int:
-    """Hours for output: one decimal, half up; never rounded up to ``below`` when under it."""
-    top, bottom = value.numerator, value.denominator
-    tenths = (20 * top + bottom) // (2 * bottom)  # floor(value * 10 + 1/2), in integers
-    if below is not None and value < below <= Fraction(tenths, 10):
-        tenths = (10 * top) // bottom
+    """Hours for output, everywhere (CEC, CRS, jobs): one decimal, rounded down, so hours are
+    never overstated and the same work reads the same in every place; a shortfall
+    (``hours_short``) is rounded up, so the two shown figures add up to the requirement.
+    ``below`` is kept for callers: rounding down never reaches it from under it."""
+    del below
+    tenths = (10 * value.numerator) // value.denominator
     return tenths // 10 if tenths % 10 == 0 else tenths / 10

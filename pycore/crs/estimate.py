@@ -33,10 +33,10 @@ from __future__ import annotations
 
 from datetime import date
 from fractions import Fraction
-from math import floor
 from typing import Any
 
 from pycore.common import messages
+from pycore.common.figures import hours
 from pycore.common.language_tests import judge_test
 from pycore.common.parameters import load
 from pycore.common.profile import Profile
@@ -277,9 +277,9 @@ def _factor_entry(
 
 
 def _tenths_down(value: Fraction) -> float | int:
-    """Hours to one decimal, rounded down (a year is never shown as reached when it is not)."""
-    tenths = floor(value * 10)
-    return tenths // 10 if tenths % 10 == 0 else tenths / 10
+    """Hours as every result shows them (``figures.hours``: rounded down, so a year is never
+    shown as reached when it is not)."""
+    return hours(value)
 
 
 # ---------------------------------------------------------------- recent rounds

@@ -14,13 +14,17 @@ from typing import Any
 from pycore.common import charts, messages
 from pycore.common.dates import ONE_DAY, shift_years
 from pycore.common.language_tests import judge_test
+from pycore.common.parameters import load
 from pycore.common.profile import Profile
 from pycore.crs.grid import grid_value, table
 from pycore.crs.profile import CrsProfile, education_levels
 from pycore.crs.score import CanadianWork, Figures, Speech, best_speeches, score
 from pycore.programs.cec.projection import date_falling_below, projected_date
+from pycore.programs.fst import is_trade
 
 BIRTHDAYS_SHOWN = 3  # how many coming birthdays that cost points are listed
+# Levers that take more than one test or one more year of work: a credential, a licence.
+OTHER_LEVERS = frozenset({"certificate", "spouse_education"})
 
 
 # ---------------------------------------------------------------- what would raise or lower it
@@ -88,6 +92,7 @@ class Levers:
                 )
                 continue
             self._band_levers(offer, speech, language, language, "crs.improve_language_band")
+            self._all_four_levers(offer, speech, language)
         if figures.canadian_years is not None:
             years = figures.canadian_years + 1
             reached = None
@@ -101,10 +106,49 @@ class Levers:
             offer("canadian_work", reason, self._total(canadian_years=years), **facts)
         if figures.with_spouse:
             self._spouse_levers(offer)
-        if figures.certificate is False:
+        if figures.certificate is False and self._main_occupation_is_trade():
             offer("certificate", "crs.improve_certificate", self._total(certificate=True))
+        for item in found:
+            item["group"] = "other" if item["id"] in OTHER_LEVERS else "within_reach"
         found.sort(key=lambda item: (-item["gain"], item["id"]))
         return found
+
+    def _all_four_levers(self, offer: Callable[..., None], speech: Speech, language: str) -> None:
+        """Offer "reach level N in all four abilities" (crs.toml ``combined_levels``) where
+        some ability is below N: one test taken again, scored as a whole, the way the grid
+        pays for it (transferability and French points need every ability at a level)."""
+        chart = speech.result.chart if speech.result is not None else None
+        if chart is None:
+            return
+        for level in load("crs")["combined_levels"][language]:
+            below = [ability for ability in charts.ABILITIES if speech.levels[ability] < level]
+            if not below or level > chart.rows[0][0]:
+                continue
+            levels = {ability: max(had, level) for ability, had in speech.levels.items()}
+            total = self._total(**{language: replace(speech, levels=levels)})
+            needs = [f"{ability} {_score_text(chart, ability, level)}" for ability in below]
+            offer(
+                f"{language}_all_{level}",
+                "crs.improve_language_all",
+                total,
+                language=language,
+                level=level,
+                abilities=below,
+                needs=needs,
+                **_test_facts(speech),
+            )
+
+    def _main_occupation_is_trade(self) -> bool:
+        """Whether the job with the most Canadian hours counted (or, without counted work,
+        the first job) has a NOC code in a skilled trade group: a certificate of
+        qualification is a trade's, so it is not offered to anyone else."""
+        jobs = self.profile.jobs
+        if not jobs:
+            return False
+        main = 0
+        if self.work is not None and any(self.work.job_hours):
+            main = max(range(len(jobs)), key=lambda index: self.work.job_hours[index])  # type: ignore[union-attr]
+        return is_trade(jobs[main].noc_code, self.day)
 
     def _spouse_levers(self, offer: Callable[..., None]) -> None:
         figures = self.figures

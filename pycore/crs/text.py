@@ -25,7 +25,9 @@ def crs_lines(crs: dict[str, Any] | None) -> list[str]:
     ):
         if items:
             lines += ["", messages.render(key, {})]
-            lines += [f"- {item['message']}" for item in items]
+            for item in items:
+                lines.append(f"- {item['message']}")
+                lines += [f"  {opened['message']}" for opened in item.get("opens", [])]
     rounds = crs.get("rounds")
     if rounds and rounds.get("message"):
         lines += ["", rounds["message"]]

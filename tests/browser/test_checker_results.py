@@ -6,7 +6,8 @@ figures come from CPython's rules core and the data; axe finds nothing in each n
 
 from __future__ import annotations
 
-from datetime import timedelta
+import json
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from support.checker import (
 from support.contract import contract_profile, job
 from support.rules import APP, CAP, REQUIRED, days_to_reach
 
+from pycore import api
 from pycore.common import charts
 from pycore.common.dates import years_before
 from pycore.common.parameters import parameter
@@ -157,8 +159,8 @@ def test_expiry_warning_with_engine_dates(checker: Page, site_url: str) -> None:
         [job(APP - timedelta(days=700), None)], [result_at(HIGH_LEVEL, taken=taken)]
     )
     expected = check(checker, site_url, body)
-    notice = next(n for n in expected["notices"] if n["code"] == "notice.test_expires_soon")
-    shown = checker.locator('[data-notice="notice.test_expires_soon"]')
+    notice = next(n for n in expected["notices"] if n["code"] == "notice.test_expires_soon_met")
+    shown = checker.locator('[data-notice="notice.test_expires_soon_met"]')
     expect(shown).to_contain_text(notice["message"])
     expect(shown).to_contain_text(reader_date(notice["facts"]["valid_until"]))
     look(checker, "expiry", ".cec-notice[data-notice]")
@@ -167,13 +169,18 @@ def test_expiry_warning_with_engine_dates(checker: Page, site_url: str) -> None:
 def test_invitation_safe_window(checker: Page, site_url: str) -> None:
     """Invited, with a result expiring before the deadline, checked on a later day: the safe
     window replaces the red verdict."""
-    invited = APP - timedelta(days=30)
+    # The window starts on the day the page runs the check (its clock): dates follow today.
+    today = date.today()
+    invited = today - timedelta(days=3)
+    app = invited + timedelta(days=25)
     taken = years_before(invited + timedelta(days=20), VALIDITY)
     body = contract_profile(
-        [job(APP - timedelta(days=900), None)], [result_at(HIGH_LEVEL, taken=taken)]
+        [job(app - timedelta(days=900), None)], [result_at(HIGH_LEVEL, taken=taken)], app=app
     )
     body["invitation_date"] = invited.isoformat()
-    expected = check(checker, site_url, body)
+    check(checker, site_url, body)
+    expected = json.loads(api.check_json(json.dumps(body), today=today.isoformat()))
+    assert expected["invitation"]["safe_window"]["first"] == today.isoformat()
     window = expected["invitation"]["safe_window"]
     assert expected["eligible"] is False and window is not None
     assert (

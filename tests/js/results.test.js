@@ -8,7 +8,11 @@ import {
   showsWindow,
   targetLines,
 } from "../../docs/javascripts/checker/results/results-explain.js";
-import { openCategories, otherPointers } from "../../docs/javascripts/checker/results/results-next.js";
+import {
+  openCategories,
+  otherPointers,
+  reachableCategories,
+} from "../../docs/javascripts/checker/results/results-next.js";
 import { metadata } from "./support.js";
 
 const meta = metadata();
@@ -103,4 +107,16 @@ test("pointers: FSW without a counted job, Quebec when planned, TEER 4-5 when a 
     }),
     ["A"],
   );
+});
+
+test("a category a CRS lever would open is reachable, not 'none'; a met one is open instead", () => {
+  const categories = [
+    { id: "french", name: "French", met: false },
+    { id: "trades", name: "Trades", met: true },
+  ];
+  const crs = {
+    improvements: [{ id: "french_all_7", opens: [{ category: "french" }, { category: "trades" }] }, { id: "x" }],
+  };
+  assert.deepEqual(reachableCategories({ categories, crs }), ["French"]);
+  assert.deepEqual(reachableCategories({ categories }), []);
 });

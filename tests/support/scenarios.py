@@ -530,7 +530,8 @@ def mismatches(expected: Any, actual: Any, path: str = "") -> list[str]:
     """Where ``actual`` differs from the subset ``expected`` (empty when it matches).
 
     Dicts match key by key (extra keys in ``actual`` are fine), lists element by element
-    with equal length, numbers to the output's one-decimal rounding, ``{"$lt": n}`` any
+    with equal length, numbers to the output's one decimal (hours rounded down, shortfalls up:
+    within a tenth either way), ``{"$lt": n}`` any
     number under n.
     """
     if isinstance(expected, dict) and set(expected) == {"$lt"}:
@@ -554,7 +555,7 @@ def mismatches(expected: Any, actual: Any, path: str = "") -> list[str]:
             problems.extend(mismatches(want, got, f"{path}[{index}]"))
         return problems
     if _is_number(expected) and _is_number(actual):
-        return [] if abs(expected - actual) <= 0.05 + 1e-9 else [f"{path}: {actual} != {expected}"]
+        return [] if abs(expected - actual) < 0.1 - 1e-9 else [f"{path}: {actual} != {expected}"]
     if expected != actual or isinstance(expected, bool) != isinstance(actual, bool):
         return [f"{path}: expected {expected!r}, got {actual!r}"]
     return []

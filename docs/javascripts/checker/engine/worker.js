@@ -155,8 +155,9 @@ async function loadEngine(runtime) {
     pyodide.pyimport(runtime.lazyModule).install(files.url(roles.stdlib_rest), runtime.integrity[rest], downloadNow);
   }
   // The page's language ("en" or "fr") picks the sentences; codes and figures do not change.
-  // The day the check runs, on the person's own calendar, lets the result say which values
-  // were not checked against their sources recently enough (pycore never reads the clock).
+  // The day the check runs, on the person's own calendar (pycore never reads the clock): the
+  // result says which values were not checked against their sources recently enough, and an
+  // invitation's safe days start today, never on days past.
   const check = (text, lang) => api.check_json(text, false, lang === "fr" ? "fr" : "en", localDay(new Date()));
   return { check, restored: Boolean(snapshot) };
 }

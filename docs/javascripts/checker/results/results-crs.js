@@ -164,22 +164,33 @@ function factorTables(crs, t) {
 function raises(crs, t) {
   const items = [...(crs.improvements || [])].sort((a, b) => b.gain - a.gain);
   if (!items.length) return [];
+  // Within reach (one test, one more year) first; a credential or a licence under "other".
+  const groups = [
+    ["within_reach", "ui.crs_raise_within"],
+    ["other", "ui.crs_raise_other"],
+  ]
+    .map(([group, heading]) => [heading, items.filter((item) => (item.group || "within_reach") === group)])
+    .filter(([, listed]) => listed.length);
   return [
     h("h4", {}, t("ui.crs_raise_heading")),
     h("p", { class: "cec-hint" }, t("ui.crs_raise_intro")),
-    h(
-      "ol",
-      { class: "cec-crs-raise" },
-      items.map((item) =>
-        h(
-          "li",
-          { dataset: { improvement: item.id } },
-          h("span", { class: "cec-crs-gain", "aria-hidden": "true" }, t("ui.crs_gain", { gain: item.gain })),
-          h("span", {}, item.message),
-        ),
-      ),
-    ),
+    ...groups.flatMap(([heading, listed]) => [
+      h("h5", { class: "cec-crs-raise-group" }, t(heading)),
+      h("ol", { class: "cec-crs-raise" }, listed.map(raiseItem)),
+    ]),
   ];
+  function raiseItem(item) {
+    return h(
+      "li",
+      { dataset: { improvement: item.id } },
+      h("span", { class: "cec-crs-gain", "aria-hidden": "true" }, t("ui.crs_gain", { gain: item.gain })),
+      h("span", {}, item.message),
+      // The category rounds this lever would open, with their cut-offs.
+      ...(item.opens || []).map((opened) =>
+        h("p", { class: "cec-crs-opens", dataset: { opens: opened.category } }, opened.message),
+      ),
+    );
+  }
 }
 
 function lowers(crs, t) {

@@ -22,6 +22,14 @@ const link = (href, text, external = false) => h("a", { href, rel: external ? "e
 export const openCategories = (assessment) =>
   (assessment.categories || []).filter((item) => item.met === true).map((item) => item.name);
 
+/** The categories not met now that a CRS lever would open (the lever's ``opens``), by name. */
+export const reachableCategories = (assessment) => {
+  const ids = new Set(
+    (assessment.crs?.improvements || []).flatMap((item) => (item.opens || []).map((o) => o.category)),
+  );
+  return (assessment.categories || []).filter((item) => item.met !== true && ids.has(item.id)).map((item) => item.name);
+};
+
 /** Which pointers for people the CEC does not fit apply to this profile. */
 export function otherPointers(profile, assessment) {
   const jobs = assessment.jobs || [];
@@ -36,7 +44,15 @@ export function otherPointers(profile, assessment) {
 export function whatNext(profile, assessment, metadata) {
   const { t, nextLinks = {} } = metadata;
   const items = [];
-  const lead = assessment.eligible === true ? "ui.whatnext_eligible" : "ui.whatnext_not_yet";
+  // Someone holding an invitation is past creating a profile: say what counts for them.
+  const invited = assessment.invitation;
+  const lead = invited
+    ? invited.met_at_invitation === false
+      ? "ui.whatnext_invited_decline"
+      : "ui.whatnext_invited"
+    : assessment.eligible === true
+      ? "ui.whatnext_eligible"
+      : "ui.whatnext_not_yet";
   items.push(h("p", {}, t(lead)));
   const ranking = [link(RANKING_ANCHOR, t("ui.whatnext_ranking")), " · ", link(GUIDE.crs, t("ui.whatnext_crs_page"))];
   if (nextLinks.crs_criteria) ranking.push(" · ", link(nextLinks.crs_criteria.url, nextLinks.crs_criteria.title, true));
@@ -47,7 +63,12 @@ export function whatNext(profile, assessment, metadata) {
     h(
       "p",
       {},
-      open.length ? t("ui.whatnext_categories", { names: open.map(t.label) }) : t("ui.whatnext_categories_none"),
+      // Never "none is open" when a lever shown under the ranking would open one.
+      open.length
+        ? t("ui.whatnext_categories", { names: open.map(t.label) })
+        : reachableCategories(assessment).length
+          ? t("ui.whatnext_categories_reachable", { names: reachableCategories(assessment).map(t.label) })
+          : t("ui.whatnext_categories_none"),
       " ",
       link(GUIDE.categories, t("ui.whatnext_categories_link")),
     ),

@@ -52,14 +52,7 @@ export function renderResults(section, { profile, assessment, metadata }) {
       window ? t("ui.verdict_window", { first: window.first, last: window.last }) : verdictText(t, assessment.eligible),
     ),
   );
-  const invitation = assessment.invitation
-    ? h(
-        "section",
-        { class: "cec-invitation", "data-testid": "invitation", "aria-labelledby": "cec-invitation-title" },
-        h("h3", { id: "cec-invitation-title" }, t("ui.invitation_heading")),
-        h("p", {}, assessment.invitation.message || ""),
-      )
-    : null;
+  const invitation = assessment.invitation ? renderInvitation(assessment.invitation, metadata) : null;
   const notices = (assessment.notices || []).map((notice) =>
     h("p", { class: "cec-notice", "data-notice": notice.code }, h("strong", {}, t("ui.notice_lead")), notice.message),
   );
@@ -76,7 +69,15 @@ export function renderResults(section, { profile, assessment, metadata }) {
     h("h3", {}, t("ui.timeline_heading")),
     h("figure", { class: "cec-figure" }, timeline(profile, assessment, metadata, width)),
     ...renderCrs(assessment, metadata, width),
-    h("p", { class: "cec-fineprint" }, t("ui.fineprint", { date: assessment.rules_version || assessment.as_of })),
+    // How fresh the data is (verified keys, rounds' data_until), not the newest rule's date.
+    h(
+      "p",
+      { class: "cec-fineprint" },
+      t("ui.fineprint_verified", {
+        verified: assessment.data_verified || assessment.as_of,
+        rounds_until: assessment.rounds_until || assessment.as_of,
+      }),
+    ),
     h(
       "div",
       { class: "cec-print" },
@@ -180,4 +181,31 @@ function workFigures(requirement, { profile, assessment, metadata }) {
     out.push(h("ul", { class: "cec-jobs" }, items));
   }
   return out;
+}
+
+/** The invitation block; when the requirements were not met on the invitation day it is an
+ * alert (decline, do not submit) with the official page on declining and the guide's section. */
+function renderInvitation(invitation, metadata) {
+  const { t, nextLinks = {} } = metadata;
+  const decline = invitation.met_at_invitation === false;
+  const official = nextLinks.decline_invitation;
+  return h(
+    "section",
+    {
+      class: decline ? "cec-invitation cec-invitation-decline" : "cec-invitation",
+      "data-testid": "invitation",
+      "aria-labelledby": "cec-invitation-title",
+      ...(decline ? { role: "alert" } : {}),
+    },
+    h("h3", { id: "cec-invitation-title" }, t(decline ? "ui.invitation_decline_heading" : "ui.invitation_heading")),
+    h("p", {}, invitation.message || ""),
+    decline
+      ? h(
+          "p",
+          { class: "cec-links" },
+          ...(official ? [h("a", { href: official.url, rel: "noopener" }, official.title), " · "] : []),
+          h("a", { href: "../after-invitation/#declining" }, t("ui.invitation_decline_guide")),
+        )
+      : null,
+  );
 }
