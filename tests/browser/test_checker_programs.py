@@ -242,7 +242,7 @@ def test_bad_family_size_is_a_field_error_and_the_form_stays(
         funds = page.locator('[data-field="express_entry.settlement_funds"]')
         size.fill("0")
         funds.fill("-5")
-        page.locator("button[type=submit]").click()
+        page.locator(".cec-submit").click()
         expect(page.locator(".cec-error-summary")).to_be_visible()
         expect(size).to_have_attribute("aria-invalid", "true")
         expect(funds).to_have_attribute("aria-invalid", "true")
