@@ -131,6 +131,10 @@ def check_page(page: Page, name: str) -> None:
     assert results.violations_count == 0, results.generate_report()
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"programs-{name}.png"), full_page=True)
+    # The parts this feature adds, each on its own (the full page is too tall to look at).
+    for part in ("#cec-programs", "#cec-programs-result", "#cec-categories"):
+        if page.locator(part).is_visible():
+            page.locator(part).screenshot(path=str(SHOTS / f"programs-{name}-{part[5:]}.png"))
 
 
 def expect_programs(page: Page, expected: dict[str, Any]) -> None:

@@ -89,7 +89,6 @@ export function programsSection(metadata) {
     field(t, { label: t("ui.program_offer_noc_label"), control: controls.offer_noc_code }),
     field(t, { label: t("ui.program_offer_teer_label"), control: controls.offer_teer, className: "cec-wide" }),
   );
-  const fundsTable = about.settlement_funds;
   const body = h(
     "div",
     { id: bodyId, class: "cec-programs-body", hidden: true },
@@ -114,7 +113,9 @@ export function programsSection(metadata) {
       field(t, {
         label: t("ui.program_q_settlement_funds"),
         control: controls.settlement_funds,
-        hint: fundsTable ? t("ui.program_q_settlement_funds_hint", { funds_one: fundsTable.by_size[0] }) : null,
+        // No figure here: the form metadata's funds table is the one in force on the rules
+        // version date, which can be older than the application date's; the result names it.
+        hint: t("ui.program_q_settlement_funds_hint"),
       }),
       field(t, {
         label: t("ui.program_q_family_size"),
