@@ -255,3 +255,26 @@ def test_bad_family_size_is_a_field_error_and_the_form_stays(
         check_page(page, "errors-en-1280")
     finally:
         page.context.close()
+
+
+def test_a_job_offer_opens_its_code_and_teer(browser: Browser, site_url: str) -> None:
+    """An offer from a link shows its code and TEER in the form and scores arranged employment."""
+    body = fst_person()
+    body["express_entry"]["job_offer"] = {"noc_code": "72200", "teer": 2}
+    expected = engine(body, "en")
+    page = open_checker(browser, site_url, body, "en", 1280)
+    try:
+        expect(page.locator('[data-field="express_entry.job_offer"]')).to_have_value("yes")
+        expect(page.locator('[data-field="express_entry.job_offer.noc_code"]')).to_be_visible()
+        expect(page.locator('[data-field="express_entry.job_offer.noc_code"]')).to_have_value(
+            "72200"
+        )
+        expect(page.locator('[data-field="express_entry.job_offer.teer"]')).to_have_value("2")
+        expect_programs(page, expected)
+        # Answering "no" hides the offer's fields again; nothing else in the form changes.
+        page.locator('[data-field="express_entry.job_offer"]').select_option("no")
+        expect(page.locator('[data-field="express_entry.job_offer.noc_code"]')).to_be_hidden()
+        expect(page.locator('[data-field="express_entry.family_size"]')).to_have_value("1")
+        check_page(page, "offer-en-1280")
+    finally:
+        page.context.close()
