@@ -9,6 +9,7 @@ import { errorDisplay } from "./errors.js";
 import { checkbox, field } from "./fields.js";
 import { isOngoing, jobRow, readJob } from "./jobs.js";
 import { isEmptyTest, readTest, testRow } from "./language-tests.js";
+import { programsSection } from "./programs-form.js";
 import { submitProgress } from "./submit-progress.js";
 import { validate } from "./validate.js";
 
@@ -46,6 +47,7 @@ export function createForm(form, metadata, { onSubmit }) {
   const addTest = h("button", { type: "button", class: "md-button" }, t("ui.add_test"));
   const submit = h("button", { type: "submit", class: "md-button md-button--primary cec-submit" }, t("ui.submit"));
   const ranking = crsSection(metadata);
+  const programs = programsSection(metadata);
   const section = (legend, ...content) => h("fieldset", { class: "cec-section" }, h("legend", {}, legend), ...content);
 
   form.append(
@@ -73,6 +75,7 @@ export function createForm(form, metadata, { onSubmit }) {
     ),
     section(t("ui.tests_legend"), h("p", { class: "cec-hint" }, t("ui.tests_hint")), testList, addTest),
     ranking.element,
+    programs.element,
     h("div", { class: "cec-actions" }, submit, submitProgress(form)),
   );
 
@@ -145,6 +148,7 @@ export function createForm(form, metadata, { onSubmit }) {
       jobs: rows().jobs.map(readJob),
       language_tests: rows().tests.map(readTest),
       ...ranking.read(),
+      ...programs.read(),
     };
   }
 
@@ -166,6 +170,7 @@ export function createForm(form, metadata, { onSubmit }) {
     jobList.replaceChildren(...jobs);
     testList.replaceChildren(...tests);
     ranking.fill(profile.crs);
+    programs.fill(profile.express_entry);
     renumber();
     return true;
   }

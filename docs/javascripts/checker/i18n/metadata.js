@@ -81,6 +81,8 @@ export function readMetadata(raw) {
       guide: raw.crs.guide,
       changesAhead: raw.crs.changes_ahead,
     },
+    // The other Express Entry programs' form facts (pycore/programs_form.py), as Python sends them.
+    programs: raw.programs,
   };
 }
 

@@ -5,6 +5,7 @@
 // jobs is listed in share one line, to keep the result short.
 
 import { h } from "../dom.js";
+import { categoryProgramsNote } from "./results-programs.js";
 
 // Catalog keys per met value (true / false / null), written out in full.
 const STATUS = {
@@ -17,7 +18,7 @@ const NOT_LISTED = "category.no_listed_occupation";
 const GUIDE = "../express-entry/categories/"; // from the checker page
 
 /** The section (in a list, empty when the assessment has no categories). */
-export function renderCategories({ assessment, metadata }) {
+export function renderCategories({ profile, assessment, metadata }) {
   const { t } = metadata;
   const entries = assessment.categories || [];
   if (!entries.length) return [];
@@ -58,6 +59,7 @@ export function renderCategories({ assessment, metadata }) {
             latest.get(entry.id).message,
           )
         : null,
+      categoryProgramsNote(entry, { profile, metadata }),
     );
   });
   if (unlisted.length) {

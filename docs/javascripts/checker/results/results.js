@@ -8,6 +8,7 @@ import { renderCrs } from "./results-crs.js";
 import { jobReasons, showsWindow } from "./results-explain.js";
 import { languageFigures, nextStep } from "./results-language.js";
 import { whatNext } from "./results-next.js";
+import { renderPrograms } from "./results-programs.js";
 import { timeline } from "./timeline.js";
 
 // Catalog keys per requirement and per met value (true / false / null), written out in full.
@@ -64,6 +65,7 @@ export function renderResults(section, { profile, assessment, metadata }) {
     ...(invitation ? [invitation] : []), // replaceChildren would write a null as the text "null"
     ...notices,
     ...requirements.map((requirement) => renderRequirement(requirement, context)),
+    ...renderPrograms(context),
     ...renderCategories(context),
     whatNext(profile, assessment, metadata),
     h("h3", {}, t("ui.timeline_heading")),

@@ -25,6 +25,14 @@ const TEST_NUMBERS = ["reading", "writing", "listening", "speaking"];
 const CRS_NUMBERS = ["foreign_work_years", "canadian_work_years"];
 const CRS_FACTS = ["certificate_of_qualification", "provincial_nomination", "sibling_in_canada"];
 const SPOUSE_NUMBERS = ["canadian_work_years"];
+// The optional "Other Express Entry programs" section (the contract's `express_entry` object).
+const PROGRAM_FACTS = [
+  "education_assessed",
+  "canadian_study_two_years",
+  "spouse_canadian_study_two_years",
+  "relative_in_canada",
+];
+const PROGRAM_NUMBERS = ["settlement_funds", "family_size"];
 
 const isRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 const own = (record, key) => Object.hasOwn(record, key);
@@ -154,6 +162,23 @@ export function answersFrom(value, limits) {
       crs.spouse = spouse;
     }
     profile.crs = crs;
+  }
+  if (own(value, "express_entry") && value.express_entry !== null) {
+    const item = record(value.express_entry);
+    const entry = {};
+    for (const key of PROGRAM_FACTS) copy(item, entry, key, yesNo);
+    for (const key of PROGRAM_NUMBERS) copy(item, entry, key, textOrNull);
+    // The offer: absent (not answered), null ("no offer") or its code and TEER. Anything else is
+    // left out (not answered), never read as "yes, an offer".
+    if (own(item, "job_offer") && item.job_offer === null) entry.job_offer = null;
+    else if (own(item, "job_offer") && !isRecord(item.job_offer)) odd++;
+    else if (own(item, "job_offer")) {
+      const offer = {};
+      copy(item.job_offer, offer, "noc_code", textOrNull);
+      copy(item.job_offer, offer, "teer", textOrNull);
+      entry.job_offer = offer;
+    }
+    profile.express_entry = entry;
   }
   return { profile, odd };
 }
