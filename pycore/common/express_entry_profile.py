@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from pycore.common import noc
-from pycore.common.profile import Collector
+from pycore.common.profile import Collector, optional_flag
 
 PATH = "express_entry"
 FLAGS: tuple[str, ...] = (
@@ -74,7 +74,7 @@ def parse_express_entry(check: Collector, raw: Any) -> ExpressEntry | None:
         check.add(PATH, "input.not_object")
         return None
     missing: list[str] = []
-    flags = {key: _flag(check, raw, key, missing) for key in FLAGS}
+    flags = {key: optional_flag(check, raw, key, f"{PATH}.{key}", missing) for key in FLAGS}
     offer, answered = _offer(check, raw, missing)
     funds = _funds(check, raw, missing)
     size = _family_size(check, raw, missing)
@@ -89,18 +89,6 @@ def parse_express_entry(check: Collector, raw: Any) -> ExpressEntry | None:
         family_size=size,
         missing=tuple(missing),
     )
-
-
-def _flag(check: Collector, raw: Mapping[str, Any], key: str, missing: list[str]) -> bool | None:
-    path = f"{PATH}.{key}"
-    value = raw.get(key)
-    if value is None:
-        missing.append(path)
-        return None
-    if not isinstance(value, bool):
-        check.add(path, "input.not_boolean")
-        return None
-    return value
 
 
 def _offer(

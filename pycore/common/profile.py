@@ -100,3 +100,18 @@ class Collector(Protocol):
     def day(
         self, obj: Mapping[str, Any], key: str, path: str, optional: bool = False
     ) -> date | None: ...
+
+
+def optional_flag(
+    check: Collector, raw: Mapping[str, Any], key: str, path: str, missing: list[str]
+) -> bool | None:
+    """A yes-or-no answer that may be left out: absent or null adds ``path`` to ``missing``,
+    anything but a boolean is a field error; None in both cases."""
+    value = raw.get(key)
+    if value is None:
+        missing.append(path)
+        return None
+    if not isinstance(value, bool):
+        check.add(path, "input.not_boolean")
+        return None
+    return value

@@ -20,7 +20,7 @@ from pycore.common.dates import years_before
 from pycore.common.parameters import load
 
 # The types live with the profile's others (no import circle); named here for the CRS modules.
-from pycore.common.profile import Collector, LanguageTest
+from pycore.common.profile import Collector, LanguageTest, optional_flag
 from pycore.common.profile import CrsProfile as CrsProfile
 from pycore.common.profile import Spouse as Spouse
 
@@ -91,7 +91,7 @@ def parse_crs(
     )
     foreign = _years(check, raw, "foreign_work_years", "crs.foreign_work_years", missing)
     canadian_years = _years(check, raw, "canadian_work_years", "crs.canadian_work_years", None)
-    flags = {key: _flag(check, raw, key, f"crs.{key}", missing) for key in CRS_BOOLEANS}
+    flags = {key: optional_flag(check, raw, key, f"crs.{key}", missing) for key in CRS_BOOLEANS}
     spouse = None
     if "spouse" not in raw:
         missing.append("crs.spouse")
@@ -153,18 +153,5 @@ def _years(
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_AGE:
         check.add(path, "input.whole_years", highest=MAX_AGE)
-        return None
-    return value
-
-
-def _flag(
-    check: Collector, raw: Mapping[str, Any], key: str, path: str, missing: list[str]
-) -> bool | None:
-    value = raw.get(key)
-    if value is None:
-        missing.append(path)
-        return None
-    if not isinstance(value, bool):
-        check.add(path, "input.not_boolean")
         return None
     return value
