@@ -13,6 +13,13 @@ the level-5 rows. This script writes two files:
   line. It is not in the wheel (only ``.py``/``.toml`` files are): the guide's build and the
   checker page's occupation search read it.
 
+Read from the official files (``--en``/``--fr``), it also writes ``noc_2021_examples.tsv``:
+code, language, example title, for every "Illustrative example(s)" / "Exemple(s)
+illustratif(s)" row of a unit group (Statistics Canada's own words, unchanged but trimmed).
+The occupation search (``site_scripts/tables/noc_search.py``) adds them to what it matches.
+Only the illustrative examples: "All examples" (about 28,000 English titles) would not fit
+the search's budget of 150 KB gzipped per language. The bilingual copy has no examples.
+
 Usage (from the repository root)::
 
     python tools/noc_table.py --en noc_2021_version_1.0_-_elements.csv \
@@ -57,6 +64,10 @@ UNIT_GROUP_URL = (
 )
 TITLES_NAME = "noc_2021_titles.tsv"
 TITLES_HEADER = "code\ttitle_en\ttitle_fr"
+EXAMPLES_NAME = "noc_2021_examples.tsv"
+EXAMPLES_HEADER = "code\tlanguage\texample_title"
+# The element type of the illustrative example titles, in the English and the French file.
+EXAMPLE_TYPES = {"en": "Illustrative example(s)", "fr": "Exemple(s) illustratif(s)"}
 
 Row = tuple[str, str, str]  # code, English title, French title
 
@@ -97,6 +108,27 @@ def unit_groups_from_elements(text: str, name: str = "elements CSV") -> dict[str
             raise ValueError(f"{where}: unit group {code} has two class titles: "
                              f"{shown(titles[code])}, {shown(title)}")  # fmt: skip
     return titles
+
+
+def examples_from_elements(text: str, language: str, name: str = "elements CSV") -> list[Row]:
+    """(code, language, example title) of every illustrative example of a unit group in one
+    official elements CSV, in the file's order, each once per unit group."""
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    next(reader, None)
+    found: dict[tuple[str, str], None] = {}
+    for row in reader:
+        if len(row) < 5 or row[0].strip() != UNIT_GROUP_LEVEL:
+            continue
+        if row[3].strip() != EXAMPLE_TYPES[language]:
+            continue
+        where = f"{name} line {reader.line_num}"
+        found[(row[1].strip().zfill(CODE_DIGITS), safe_title(row[4], where))] = None
+    return [(code, language, title) for code, title in found]
+
+
+def examples_text(examples: list[Row]) -> str:
+    """The examples file: a header line, then code, language, example title (tab-separated)."""
+    return "".join(f"{line}\n" for line in [EXAMPLES_HEADER, *("\t".join(r) for r in examples)])
 
 
 def rows_from_elements(
@@ -223,29 +255,38 @@ def toml_text(rows: list[Row], titles: str, origin: dict[str, str], day: date) -
     return "\n".join(lines)
 
 
-def read(args: argparse.Namespace) -> tuple[list[Row], dict[str, str]]:
-    """The rows and the origin of the files named on the command line."""
+def read(args: argparse.Namespace) -> tuple[list[Row], list[Row], dict[str, str]]:
+    """The rows, the example titles (official files only) and the origin of the files named
+    on the command line."""
     if args.copy:
         raw = args.copy.read_bytes()
         rows = rows_from_bilingual_copy(raw.decode("utf-8"), args.copy.name)
         origin = {"origin": args.copy_origin.strip(), "file": args.copy.name, "sha256": sha256(raw)}
-        return rows, origin
+        return rows, [], origin
     english, french = args.en.read_bytes(), args.fr.read_bytes()
-    rows = rows_from_elements(
-        english.decode("utf-8-sig"), french.decode("utf-8-sig"), (args.en.name, args.fr.name)
-    )
-    return rows, {
+    texts = english.decode("utf-8-sig"), french.decode("utf-8-sig")
+    rows = rows_from_elements(*texts, (args.en.name, args.fr.name))
+    examples = examples_from_elements(texts[0], "en", args.en.name)
+    examples += examples_from_elements(texts[1], "fr", args.fr.name)
+    unknown = sorted({code for code, _, _ in examples} - {code for code, _, _ in rows})
+    if unknown:
+        raise ValueError(f"examples of codes that are not unit groups: {unknown}")
+    return rows, examples, {
         "origin": OFFICIAL_ORIGIN,
         "file": f"{args.en.name}, {args.fr.name}",
         "sha256": f"{sha256(english)}, {sha256(french)}",
     }
 
 
-def write(rows: list[Row], origin: dict[str, str], out: Path, day: date) -> None:
-    """Write both files into ``out``."""
+def write(
+    rows: list[Row], origin: dict[str, str], out: Path, day: date, examples: list[Row] | None = None
+) -> None:
+    """Write the files into ``out`` (the examples file only when there are examples)."""
     check_rows(rows)
     titles = titles_text(rows)
     (out / TITLES_NAME).write_text(titles, encoding="utf-8", newline="\n")
+    if examples:
+        (out / EXAMPLES_NAME).write_text(examples_text(examples), encoding="utf-8", newline="\n")
     (out / TOML_NAME).write_text(toml_text(rows, titles, origin, day), encoding="utf-8")
 
 
@@ -268,9 +309,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:
         return stop.code if isinstance(stop.code, int) else 2
     try:
-        rows, origin = read(args)
+        rows, examples, origin = read(args)
         check_rows(rows)
-        write(rows, origin, args.out, args.date)
+        write(rows, origin, args.out, args.date, examples)
     except (OSError, ValueError) as error:
         print(f"noc_table: {error}", file=sys.stderr)
         return 2

@@ -224,9 +224,13 @@ def lock_contents(source: Path = PYODIDE_DIR) -> dict[str, Any]:
 def checker_config(page_url: str, lang: str = "en") -> str:
     """The checker page's embedded JSON block (``</`` escaped so it cannot end the script)."""
     depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
+    from site_scripts.tables import noc_search  # late, like pycore: the hook loads first
+
     config = {
         "runtime": runtime_config("../" * depth + RUNTIME_FOLDER + "/"),
         "metadata": form_metadata(lang),
+        # The occupation search's titles file, fetched on first use: its digest, checked on fetch.
+        "titles": {"integrity": noc_search.integrity(lang)},
     }
     text = json.dumps(config, ensure_ascii=False, separators=(",", ":"))
     return (

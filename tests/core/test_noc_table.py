@@ -134,6 +134,33 @@ def test_the_official_files_are_named_as_read(tmp_path: Path) -> None:
     assert f"# Read from Statistics Canada's own files: {ENGLISH.name}, {FRENCH.name}." in text
 
 
+def test_the_official_files_give_their_illustrative_examples(tmp_path: Path) -> None:
+    """From the official CSVs the examples file holds each illustrative example of a unit
+    group, in its language, as Statistics Canada wrote it (trimmed); no other element type."""
+    assert run(tmp_path, "--en", str(ENGLISH), "--fr", str(FRENCH)) == 0
+    lines = (tmp_path / noc_table.EXAMPLES_NAME).read_text(encoding="utf-8").splitlines()
+    assert lines == [noc_table.EXAMPLES_HEADER, "00010\ten\tmayor", "63200\ten\tcook", "00010\tfr\tmaire/mairesse"]
+
+
+def test_the_copy_gives_no_examples_file(tmp_path: Path) -> None:
+    """The bilingual copy carries no example titles: no examples file is written."""
+    assert run(tmp_path, "--copy", str(COPY), "--copy-origin", ORIGIN) == 0
+    assert not (tmp_path / noc_table.EXAMPLES_NAME).exists()
+
+
+def test_a_hostile_example_title_is_refused_naming_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An example title with markup stops the tool (it would reach the search's options)."""
+    english = tmp_path / "en.csv"
+    english.write_text(ENGLISH.read_text(encoding="utf-8").replace("cook ", "<b>cook</b>"), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert noc_table.main(["--en", str(english), "--fr", str(FRENCH), "--out", str(out)]) == 2
+    assert "en.csv line 4" in capsys.readouterr().err
+    assert not list(out.iterdir())
+
+
 def test_the_committed_table_names_the_copy_it_was_made_from() -> None:
     """The committed codes file's header is the tool's for its recorded copy (the copy's
     SHA-256 was re-checked against the repository's file on 2026-12-06: it regenerates the

@@ -16,7 +16,8 @@ from mkdocs.utils.meta import get_data
 
 from pycore.categories import eligibility as categories
 from pycore.common.parameters import load, parameter, source
-from site_scripts.hooks import noc_titles, placeholders
+from site_scripts.hooks import placeholders
+from site_scripts.tables import noc_search
 from site_scripts.tables import category_tables, tables
 from site_scripts.tables.words import EXTENSIONS_COVERED, inert, web_address
 
@@ -271,11 +272,11 @@ def test_titles_file_for_the_checker_keeps_a_poisoned_title_as_text() -> None:
     pattern that is not an http(s) address (the checker makes a link of it)."""
     with pytest.MonkeyPatch.context() as patch:
         kinds = poison_data(patch)
-        rows = dict(noc_titles.titles_document("en")["units"])
+        rows = dict(noc_search.document("en")["units"])
         assert POISON.format(kind="nocen") in rows.values() and "nocen" in kinds
         patch.setitem(load("noc_2021")["unit_group_url"], "en", "javascript:alert('{code}')")
         with pytest.raises(ValueError, match="web address"):
-            noc_titles.titles_document("en")
+            noc_search.document("en")
     _clear_caches()
 
 

@@ -9,6 +9,7 @@ import {
   occupationIndex,
   unitGroupUrl,
 } from "../../docs/javascripts/checker/form/noc-match.js";
+import { fromPython } from "./support.js";
 
 // The real titles, read from the same file the build turns into the page's titles file.
 const TSV = readFileSync(new URL("../../pycore/data/noc_2021_titles.tsv", import.meta.url), "utf-8");
@@ -37,10 +38,50 @@ test("accents and case are ignored on both sides", () => {
   assert.deepEqual(codes(matchOccupations(sample, "GÉNIE civ")), ["22300"]);
 });
 
-test("each typed word must begin a word of the title", () => {
+test("every typed word must be found; one inside a longer word counts from three letters", () => {
   assert.deepEqual(codes(matchOccupations(sample, "soft dev")), ["21232"]);
-  assert.deepEqual(codes(matchOccupations(sample, "oftware")), []);
   assert.deepEqual(codes(matchOccupations(sample, "cook zebra")), []);
+  assert.deepEqual(codes(matchOccupations(sample, "oftware")).sort(), ["21231", "21232", "21311"]);
+  assert.deepEqual(codes(matchOccupations(sample, "ok")), []); // not inside "Cooks": too short
+});
+
+test("whole words and title starts first, then word starts, then words inside", () => {
+  const index = occupationIndex([
+    ["10000", "Hardware mechanics"], // "ware" inside a word
+    ["20000", "Warehouse workers"], // a word starting with "ware", at the title's start
+    ["30000", "Kitchen ware sellers"], // the whole word, not at the start
+    ["40000", "Waxers"], // no match
+    ["50000", "Sellers of warehouse goods"], // a word starting with "ware", not at the start
+  ]);
+  assert.deepEqual(codes(matchOccupations(index, "ware")), ["20000", "30000", "50000", "10000"]);
+});
+
+test("ties go to the shorter text, then the lower code, the same way each time", () => {
+  const index = occupationIndex([
+    ["30000", "Cooks and bakers"],
+    ["20000", "Cooks"],
+    ["10000", "Cooks and bakers"],
+  ]);
+  for (let turn = 0; turn < 3; turn += 1) {
+    assert.deepEqual(codes(matchOccupations(index, "cooks")), ["20000", "10000", "30000"]);
+  }
+});
+
+test("another name finds its unit group and says it was the one matched", () => {
+  const index = occupationIndex(
+    [
+      ["31301", "Registered nurses and registered psychiatric nurses"],
+      ["33102", "Nurse aides, orderlies and patient service associates"],
+    ],
+    1,
+    [["RN", "31301"], ["nurse", "31301"], ["PSW", "33102"]],
+  );
+  const found = matchOccupations(index, "rn");
+  assert.deepEqual(codes(found), ["31301"]);
+  assert.equal(found.results[0].matched, "RN");
+  assert.deepEqual(codes(matchOccupations(index, "nurse")), ["31301", "33102"]);
+  assert.equal(matchOccupations(index, "registered").results[0].matched, null); // the title
+  assert.deepEqual(codes(matchOccupations(index, "psw")), ["33102"]);
 });
 
 test("a title starting with what was typed comes before one that has it later", () => {
@@ -102,4 +143,43 @@ test("a search repeated in a sentence is bounded: a 2 MB paste is cut to the fir
   const shown = echoed(pasted);
   assert.equal([...shown].length, ECHO_MOST + 1); // the characters kept and the ellipsis
   assert.ok(shown.endsWith("…") && shown.startsWith("\u{1F6E0}"));
+});
+
+// The titles documents the page fetches (site_scripts/tables/noc_search.py), with the everyday
+// names of pycore/data/noc_everyday_names.toml and any Statistics Canada example titles.
+const documents = fromPython("titles");
+const published = (language) => {
+  const data = documents[language];
+  return occupationIndex(data.units, 1, [...data.names, ...data.examples]);
+};
+// The issue's queries and the unit group each must find first, named by its class title.
+const unitTitled = (language, start) => {
+  const found = documents[language].units.filter(([, title]) => title.startsWith(start));
+  assert.equal(found.length, 1, start);
+  return found[0][0];
+};
+const EXPECTED = [
+  ["en", "personal support worker", "Nurse aides, orderlies"],
+  ["en", "PSW", "Nurse aides, orderlies"],
+  ["en", "line cook", "Cooks"],
+  ["en", "RN", "Registered nurses"],
+  ["en", "nurse", "Registered nurses"],
+  ["fr", "camionneur", "Conducteurs/conductrices de camions de transport"],
+  ["fr", "prepose aux beneficiaires", "Aides-infirmiers"],
+  ["fr", "infirmiere", "Infirmiers autorisés"],
+];
+
+for (const [language, query, title] of EXPECTED) {
+  test(`"${query}" (${language}) finds the unit group titled "${title}…" first`, () => {
+    assert.equal(codes(matchOccupations(published(language), query, 8))[0], unitTitled(language, title));
+  });
+}
+
+test("every everyday name finds its unit group among the first listed, in its language", () => {
+  for (const language of ["en", "fr"]) {
+    const index = published(language);
+    for (const [name, code] of documents[language].names) {
+      assert.ok(codes(matchOccupations(index, name, 8)).includes(code), `${language}: ${name} -> ${code}`);
+    }
+  }
 });

@@ -4,6 +4,7 @@
 ``cases``: every catalog template rendered by ``pycore.common.messages`` with facts made up for its
 placeholders (several sets each), so i18n.js can be checked against the same sentences.
 ``numbers``: figures (ties, thousands, negatives) and ``pycore.common.formatting.number`` of each.
+``titles``: the occupation search's titles document of each language, as the site publishes it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from pycore.common import formatting, messages
 from pycore.metadata import form_metadata
+from site_scripts.tables import noc_search
 
 # Values of each kind to fill a placeholder with: whole and tenths figures, thousands, one
 # (for plurals), lists of two and of more items, and text.
@@ -67,7 +69,12 @@ def numbers() -> list[list[Any]]:
     return [[value, formatting.number(value), formatting.number(value, "fr")] for value in values]
 
 
+def titles() -> dict[str, Any]:
+    """Language -> the search's titles document (site_scripts/tables/noc_search.py)."""
+    return {language: noc_search.document(language) for language in noc_search.LANGUAGES}
+
+
 if __name__ == "__main__":
     what = sys.argv[1]
-    data = {"metadata": form_metadata, "cases": cases, "numbers": numbers}[what]()
+    data = {"metadata": form_metadata, "cases": cases, "numbers": numbers, "titles": titles}[what]()
     sys.stdout.write(json.dumps(data, ensure_ascii=False))

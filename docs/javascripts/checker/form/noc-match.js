@@ -1,10 +1,14 @@
 // Matching a typed title or code against the NOC unit groups: pure functions, no DOM, so the
-// occupation search (noc-search.js) and its Node tests share them. Accents and case are
-// ignored ("genie" finds "Génie"); each word typed must begin a word of the title ("soft dev"
-// finds "Software developers"), or, for digits, begin the code ("632" finds 63200).
+// occupation search (noc-search.js) and its Node tests share them. A unit group is found by its
+// class title or by another name for it (an everyday name or abbreviation such as "PSW", or a
+// Statistics Canada example title). Accents and case are ignored ("prepose" finds "préposé");
+// digits find codes by their start ("632" finds 63200).
 
 // The most characters of a search a sentence repeats (a status read aloud): a long paste is cut.
 export const ECHO_MOST = 60;
+// A typed word found inside a longer word ("oftware") counts only from this length: shorter ones
+// ("rn") are inside too many titles to say anything.
+export const INSIDE_FROM = 3;
 
 /** `query` as a sentence repeats it: at most `most` characters (code points), then "…". */
 export function echoed(query, most = ECHO_MOST) {
@@ -20,63 +24,91 @@ const words = (text) =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
-/** The searchable form of [code, title] rows: [{code, title, teer, words, folded}]. */
-export function occupationIndex(units, teerDigit = 1) {
-  return units.map(([code, title]) => ({
+const searchable = (text, isTitle) => {
+  const list = words(text);
+  return { text, isTitle, words: list, joined: list.join(" ") };
+};
+
+/**
+ * The searchable form of [code, title] rows: [{code, title, teer, texts}]. `otherNames` are
+ * [name, code] pairs (everyday names, example titles) searched as well as the title.
+ */
+export function occupationIndex(units, teerDigit = 1, otherNames = []) {
+  const index = units.map(([code, title]) => ({
     code,
     title,
     teer: Number(code[teerDigit]),
-    words: words(title),
-    folded: fold(title),
+    texts: [searchable(title, true)],
   }));
+  const byCode = new Map(index.map((entry) => [entry.code, entry]));
+  for (const [name, code] of otherNames) byCode.get(code)?.texts.push(searchable(name, false));
+  return index;
 }
 
-// How well one typed word matches a title: a whole word beats the start of a word; a word
-// typed again later in the title counts once. Null when no word of the title starts with it.
-function wordScore(token, entry) {
-  if (/^\d+$/.test(token)) return entry.code.startsWith(token) ? (token.length === entry.code.length ? 6 : 4) : null;
-  let best = null;
-  for (const [position, word] of entry.words.entries()) {
-    if (!word.startsWith(token)) continue;
-    const exact = word === token || word === `${token}s` || `${word}s` === token;
-    const score = (exact ? 3 : 2) - position * 0.01;
-    if (best === null || score > best) best = score;
+// How closely one typed word matches a text: 3 a whole word (or its plural), 2 the start of a
+// word, 1 inside a word; 0 not at all.
+function wordMatch(token, text) {
+  let best = 0;
+  for (const word of text.words) {
+    if (word === token || word === `${token}s` || `${word}s` === token) return 3;
+    if (word.startsWith(token)) best = 2;
   }
-  return best;
+  return best || (token.length >= INSIDE_FROM && text.joined.includes(token) ? 1 : 0);
+}
+
+// The rank of one text for the typed words, higher first, or 0 when a word is missing:
+// - whole-word matches and texts that start with what was typed come first; then texts where
+//   every word typed starts a word; then texts that hold a word typed inside a longer one;
+// - among the first: the whole text typed ("RN", "line cook"), then a start, then whole words.
+function textRank(tokens, phrase, text) {
+  let weakest = 3;
+  for (const token of tokens) {
+    const match = wordMatch(token, text);
+    if (!match) return 0;
+    weakest = Math.min(weakest, match);
+  }
+  const whole = text.joined === phrase || text.joined === `${phrase}s`;
+  const start = weakest >= 2 && text.joined.startsWith(phrase);
+  const tier = weakest === 3 || start ? 3 : weakest;
+  return tier * 10 + (whole ? 5 : 0) + (start ? 3 : 0) + (weakest === 3 ? 1 : 0);
 }
 
 /**
- * The unit groups matching `query`, best first: every typed word must match; a title that
- * starts with what was typed comes first, then whole words over word starts, then shorter
- * titles (more specific), then the code; digits alone list codes in order. At most `limit` results; `total` says how many matched.
+ * The unit groups matching `query`, best first (textRank of the best of its texts), ties by the
+ * shorter matching text (more specific), then the code; digits alone list codes in order.
+ * Each result is the index entry with `matched`: the other name that matched, or null for
+ * the title. At most `limit` results; `total` says how many matched.
  */
 export function matchOccupations(index, query, limit = 20) {
-  const tokens = words(query);
-  if (!tokens.length) return { total: 0, results: [] };
+  const all = words(query);
+  if (!all.length) return { total: 0, results: [] };
+  const digits = all.filter((token) => /^\d+$/.test(token));
+  const tokens = all.filter((token) => !/^\d+$/.test(token));
   const phrase = tokens.join(" ");
   const scored = [];
   for (const entry of index) {
-    let score = 0;
-    for (const token of tokens) {
-      const found = wordScore(token, entry);
-      if (found === null) {
-        score = null;
-        break;
+    if (!digits.every((token) => entry.code.startsWith(token))) continue;
+    let best = null;
+    let rank = tokens.length ? 0 : 1;
+    for (const text of tokens.length ? entry.texts : []) {
+      const found = textRank(tokens, phrase, text);
+      if (found > rank || (found === rank && found && text.joined.length < best.joined.length)) {
+        rank = found;
+        best = text;
       }
-      score += found;
     }
-    if (score === null) continue;
-    if (entry.words.join(" ").startsWith(phrase)) score += 2;
-    scored.push({ entry, score });
+    if (rank) scored.push({ entry, rank, length: best ? best.joined.length : 0, best });
   }
-  // A code typed (digits only) lists its unit groups in code order.
-  const byCode = tokens.every((token) => /^\d+$/.test(token));
   scored.sort(
-    (a, b) =>
-      (byCode ? 0 : b.score - a.score || a.entry.title.length - b.entry.title.length) ||
-      (a.entry.code < b.entry.code ? -1 : 1),
+    (a, b) => b.rank - a.rank || a.length - b.length || (a.entry.code < b.entry.code ? -1 : 1),
   );
-  return { total: scored.length, results: scored.slice(0, limit).map((item) => item.entry) };
+  return {
+    total: scored.length,
+    results: scored.slice(0, limit).map(({ entry, best }) => ({
+      ...entry,
+      matched: best && !best.isTitle ? best.text : null,
+    })),
+  };
 }
 
 /** The official page of a unit group: the pattern's {code} filled in. */

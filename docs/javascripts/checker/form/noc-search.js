@@ -1,8 +1,9 @@
 // The occupation search of a job row: type a title or a code, choose a NOC unit group, and the
 // row's code and TEER are filled in. The ARIA combobox pattern (an input with a list box of
 // options, aria-activedescendant, arrow keys, Enter, Escape), the count of matches announced.
-// The titles (site_scripts/hooks/noc_titles.py) are fetched the first time anyone types in a search,
-// never before: the page and its first verdict do not wait for them.
+// The titles (site_scripts/tables/noc_search.py: class titles, everyday names such as "PSW") are
+// fetched the first time anyone types in a search, never before: the page and its first verdict
+// do not wait for them. The browser checks the file against the digest in the page's configuration.
 
 import { bidi, h, isolate } from "../dom.js";
 import { field, nextId } from "./fields.js";
@@ -13,16 +14,16 @@ const SHOWN = 8; // options at once: the list never needs its own scroll bar
 let titles = null; // one promise per page: {index, byCode, unitGroupUrl}
 
 /** The titles in the page's language, fetched once (beside this module, like the other assets). */
-function loadTitles(language, teerDigit) {
+function loadTitles(language, teerDigit, integrity) {
   if (!titles) {
     const url = new URL(`../noc-titles.${language}.json`, import.meta.url);
-    titles = fetch(url)
+    titles = fetch(url, { integrity })
       .then((response) => {
         if (!response.ok) throw new Error(String(response.status));
         return response.json();
       })
       .then((data) => {
-        const index = occupationIndex(data.units, teerDigit);
+        const index = occupationIndex(data.units, teerDigit, [...data.names, ...data.examples]);
         return { index, byCode: new Map(index.map((entry) => [entry.code, entry])), pattern: data.unit_group_url };
       })
       .catch((error) => {
@@ -35,7 +36,7 @@ function loadTitles(language, teerDigit) {
 
 /** The search field; `onPick({code, teer})` fills the row. `showCode(code)` names a code typed. */
 export function occupationSearch(metadata, { onPick }) {
-  const { t, nocCode, limits } = metadata;
+  const { t, nocCode, limits, titlesIntegrity } = metadata;
   const language = t.locale.slice(0, 2);
   const listId = nextId("l");
   const input = h("input", {
@@ -111,6 +112,10 @@ export function occupationSearch(metadata, { onPick }) {
           h("span", { class: "cec-option-title" }, entry.title),
           " ",
           h("span", { class: "cec-option-meta" }, t("ui.noc_option_meta", { code: entry.code, teer: entry.teer })),
+          // Found by another name ("PSW"): say which, so the title shown is not a surprise.
+          ...(entry.matched
+            ? [" ", h("span", { class: "cec-option-meta" }, t("ui.noc_option_matched", { name: entry.matched }))]
+            : []),
         ),
       ),
     );
@@ -160,7 +165,7 @@ export function occupationSearch(metadata, { onPick }) {
       return;
     }
     say(t("ui.noc_loading"));
-    loadTitles(language, nocCode.teerDigit).then(
+    loadTitles(language, nocCode.teerDigit, titlesIntegrity).then(
       (loaded) => {
         data = loaded;
         render();

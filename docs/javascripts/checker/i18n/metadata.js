@@ -13,12 +13,14 @@ const ABILITY_KEYS = {
   speaking: "ui.ability_speaking",
 };
 
-/** The page's embedded configuration: {runtime, metadata}. */
+/** The page's embedded configuration: {runtime, metadata} (with the search's titles digest). */
 export function readConfig(root) {
   const block = root.ownerDocument.getElementById("cec-config");
   if (!block) throw new Error("cec-config");
   const config = JSON.parse(block.textContent);
-  return { runtime: config.runtime, metadata: readMetadata(config.metadata) };
+  const metadata = readMetadata(config.metadata);
+  metadata.titlesIntegrity = config.titles.integrity; // the search's titles file, checked on fetch
+  return { runtime: config.runtime, metadata };
 }
 
 /** The metadata as the front end uses it, with `t` rendering its catalog keys. */
