@@ -271,11 +271,15 @@ def read(args: argparse.Namespace) -> tuple[list[Row], list[Row], dict[str, str]
     unknown = sorted({code for code, _, _ in examples} - {code for code, _, _ in rows})
     if unknown:
         raise ValueError(f"examples of codes that are not unit groups: {unknown}")
-    return rows, examples, {
-        "origin": OFFICIAL_ORIGIN,
-        "file": f"{args.en.name}, {args.fr.name}",
-        "sha256": f"{sha256(english)}, {sha256(french)}",
-    }
+    return (
+        rows,
+        examples,
+        {
+            "origin": OFFICIAL_ORIGIN,
+            "file": f"{args.en.name}, {args.fr.name}",
+            "sha256": f"{sha256(english)}, {sha256(french)}",
+        },
+    )
 
 
 def write(

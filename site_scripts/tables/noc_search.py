@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from site_scripts.tables.category_tables import titles
+from site_scripts.tables import category_tables
 from site_scripts.tables.words import web_address
 
 LANGUAGES = ("en", "fr")
@@ -75,7 +75,9 @@ def document(language: str) -> dict[str, Any]:
         "licence": table["licence"],
         "licence_url": table["licence_url"],
         "unit_group_url": table["unit_group_url"][language],
-        "units": [[code, names[column]] for code, names in sorted(titles().items())],
+        "units": [
+            [code, names[column]] for code, names in sorted(category_tables.titles().items())
+        ],
         "names": [list(pair) for pair in everyday_names(language)],
         "examples": [list(pair) for pair in statcan_examples(language)],
     }

@@ -97,6 +97,62 @@ def test_a_few_keystrokes_find_the_unit_group(checker: Page, typed: str, title_s
     expect(row.locator('[role="status"]').first).to_contain_text(code)
 
 
+# The issue's queries and the unit group each must list first, named by the start of its title
+# in the titles file (so the codes come from the data, not from this test).
+EVERYDAY_QUERIES = {
+    "en": [
+        ("personal support worker", "Nurse aides, orderlies"),
+        ("PSW", "Nurse aides, orderlies"),
+        ("line cook", "Cooks"),
+        ("RN", "Registered nurses"),
+        ("nurse", "Registered nurses"),
+    ],
+    "fr": [
+        ("camionneur", "Conducteurs/conductrices de camions de transport"),
+        ("préposé aux bénéficiaires", "Aides-infirmiers"),
+    ],
+}
+
+
+def code_titled(language: str, start: str) -> str:
+    """The one unit group whose title in ``language`` starts with ``start``."""
+    column = ("en", "fr").index(language)
+    found = [code for code, names in titles().items() if names[column].startswith(start)]
+    assert len(found) == 1, (start, found)
+    return found[0]
+
+
+@pytest.mark.parametrize(("language", "width"), [("en", 1280), ("fr", 390)])
+def test_everyday_names_find_their_unit_group_first(
+    browser: Browser, site_url: str, language: str, width: int
+) -> None:
+    """'PSW', 'RN', 'line cook', 'nurse' (English) and 'camionneur' (French) list their unit
+    group first, say which name matched, announce the count; no axe violation, no overflow."""
+    context = browser.new_context(viewport={"width": width, "height": 844 if width < 500 else 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}{'/fr' if language == 'fr' else ''}/checker/")
+        wait_for_mark(page, "cec:ready")
+        search = page.locator(SEARCH).first
+        status = page.locator(".cec-occupation [role='status']").first
+        for typed, title in EVERYDAY_QUERIES[language]:
+            search.fill("")
+            search.press_sequentially(typed)
+            listed = options(page)
+            assert listed[0] == code_titled(language, title), typed
+            first = page.locator('[role="listbox"] [role="option"]').first
+            expect(first).to_contain_text(typed)  # "Found as ..." names what matched
+            expect(status).to_contain_text(str(len(listed)) if len(listed) < 8 else "8")
+        search.press("ArrowDown")
+        page.locator('[role="listbox"]').first.scroll_into_view_if_needed()
+        shoot(page, f"everyday-{language}-{width}")
+        assert page.evaluate(OVERFLOW) <= 0
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+    finally:
+        context.close()
+
+
 def test_combobox_by_keyboard_only(checker: Page) -> None:
     """Tab in, type, arrows move the active option, Escape closes then clears, Enter picks."""
     search = checker.locator(SEARCH).first

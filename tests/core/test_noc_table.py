@@ -139,7 +139,12 @@ def test_the_official_files_give_their_illustrative_examples(tmp_path: Path) -> 
     group, in its language, as Statistics Canada wrote it (trimmed); no other element type."""
     assert run(tmp_path, "--en", str(ENGLISH), "--fr", str(FRENCH)) == 0
     lines = (tmp_path / noc_table.EXAMPLES_NAME).read_text(encoding="utf-8").splitlines()
-    assert lines == [noc_table.EXAMPLES_HEADER, "00010\ten\tmayor", "63200\ten\tcook", "00010\tfr\tmaire/mairesse"]
+    assert lines == [
+        noc_table.EXAMPLES_HEADER,
+        "00010\ten\tmayor",
+        "63200\ten\tcook",
+        "00010\tfr\tmaire/mairesse",
+    ]
 
 
 def test_the_copy_gives_no_examples_file(tmp_path: Path) -> None:
@@ -153,7 +158,9 @@ def test_a_hostile_example_title_is_refused_naming_its_line(
 ) -> None:
     """An example title with markup stops the tool (it would reach the search's options)."""
     english = tmp_path / "en.csv"
-    english.write_text(ENGLISH.read_text(encoding="utf-8").replace("cook ", "<b>cook</b>"), encoding="utf-8")
+    english.write_text(
+        ENGLISH.read_text(encoding="utf-8").replace("cook ", "<b>cook</b>"), encoding="utf-8"
+    )
     out = tmp_path / "out"
     out.mkdir()
     assert noc_table.main(["--en", str(english), "--fr", str(FRENCH), "--out", str(out)]) == 2

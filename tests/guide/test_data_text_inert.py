@@ -17,8 +17,7 @@ from mkdocs.utils.meta import get_data
 from pycore.categories import eligibility as categories
 from pycore.common.parameters import load, parameter, source
 from site_scripts.hooks import placeholders
-from site_scripts.tables import noc_search
-from site_scripts.tables import category_tables, tables
+from site_scripts.tables import category_tables, noc_search, tables
 from site_scripts.tables.words import EXTENSIONS_COVERED, inert, web_address
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -74,7 +74,11 @@ test("another name finds its unit group and says it was the one matched", () => 
       ["33102", "Nurse aides, orderlies and patient service associates"],
     ],
     1,
-    [["RN", "31301"], ["nurse", "31301"], ["PSW", "33102"]],
+    [
+      ["RN", "31301"],
+      ["nurse", "31301"],
+      ["PSW", "33102"],
+    ],
   );
   const found = matchOccupations(index, "rn");
   assert.deepEqual(codes(found), ["31301"]);

@@ -99,9 +99,7 @@ export function matchOccupations(index, query, limit = 20) {
     }
     if (rank) scored.push({ entry, rank, length: best ? best.joined.length : 0, best });
   }
-  scored.sort(
-    (a, b) => b.rank - a.rank || a.length - b.length || (a.entry.code < b.entry.code ? -1 : 1),
-  );
+  scored.sort((a, b) => b.rank - a.rank || a.length - b.length || (a.entry.code < b.entry.code ? -1 : 1));
   return {
     total: scored.length,
     results: scored.slice(0, limit).map(({ entry, best }) => ({
