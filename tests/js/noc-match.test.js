@@ -45,15 +45,16 @@ test("every typed word must be found; one inside a longer word counts from three
   assert.deepEqual(codes(matchOccupations(sample, "ok")), []); // not inside "Cooks": too short
 });
 
-test("whole words and title starts first, then word starts, then words inside", () => {
+test("whole words first, then word starts, then words inside; a title start first in each", () => {
   const index = occupationIndex([
     ["10000", "Hardware mechanics"], // "ware" inside a word
     ["20000", "Warehouse workers"], // a word starting with "ware", at the title's start
     ["30000", "Kitchen ware sellers"], // the whole word, not at the start
     ["40000", "Waxers"], // no match
     ["50000", "Sellers of warehouse goods"], // a word starting with "ware", not at the start
+    ["60000", "Ware testers"], // the whole word at the title's start
   ]);
-  assert.deepEqual(codes(matchOccupations(index, "ware")), ["20000", "30000", "50000", "10000"]);
+  assert.deepEqual(codes(matchOccupations(index, "ware")), ["60000", "30000", "20000", "50000", "10000"]);
 });
 
 test("ties go to the shorter text, then the lower code, the same way each time", () => {

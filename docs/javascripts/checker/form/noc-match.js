@@ -56,10 +56,11 @@ function wordMatch(token, text) {
   return best || (token.length >= INSIDE_FROM && text.joined.includes(token) ? 1 : 0);
 }
 
-// The rank of one text for the typed words, higher first, or 0 when a word is missing:
-// - whole-word matches and texts that start with what was typed come first; then texts where
-//   every word typed starts a word; then texts that hold a word typed inside a longer one;
-// - among the first: the whole text typed ("RN", "line cook"), then a start, then whole words.
+// The rank of one text for the typed words, higher first, or 0 when a word is missing: texts
+// where every word typed is a whole word come first, then texts where each starts a word, then
+// texts with a word typed inside a longer one (the weakest word decides). Within each, the
+// whole text typed ("RN", "line cook") first, then a text that starts with what was typed.
+// So "nurse" lists "Licensed practical nurses" (whole word) before "Nursery ..." (a start).
 function textRank(tokens, phrase, text) {
   let weakest = 3;
   for (const token of tokens) {
@@ -69,13 +70,12 @@ function textRank(tokens, phrase, text) {
   }
   const whole = text.joined === phrase || text.joined === `${phrase}s`;
   const start = weakest >= 2 && text.joined.startsWith(phrase);
-  const tier = weakest === 3 || start ? 3 : weakest;
-  return tier * 10 + (whole ? 5 : 0) + (start ? 3 : 0) + (weakest === 3 ? 1 : 0);
+  return weakest * 10 + (whole ? 5 : 0) + (start ? 3 : 0);
 }
 
 /**
  * The unit groups matching `query`, best first (textRank of the best of its texts), ties by the
- * shorter matching text (more specific), then the code; digits alone list codes in order.
+ * shorter text matched (more specific), then the code; digits alone list codes in order.
  * Each result is the index entry with `matched`: the other name that matched, or null for
  * the title. At most `limit` results; `total` says how many matched.
  */
@@ -90,9 +90,11 @@ export function matchOccupations(index, query, limit = 20) {
     if (!digits.every((token) => entry.code.startsWith(token))) continue;
     let best = null;
     let rank = tokens.length ? 0 : 1;
+    // The best-ranked text; on a tie the title (it is shown anyway), then the shorter name.
     for (const text of tokens.length ? entry.texts : []) {
       const found = textRank(tokens, phrase, text);
-      if (found > rank || (found === rank && found && text.joined.length < best.joined.length)) {
+      const shorter = found === rank && found && !best.isTitle && text.joined.length < best.joined.length;
+      if (found > rank || shorter) {
         rank = found;
         best = text;
       }
