@@ -14,6 +14,8 @@ import sys
 from typing import Any
 
 from pycore.common import formatting, messages
+from pycore.common.parameters import load
+from pycore.common.typography import french_spacing
 from pycore.metadata import form_metadata
 
 # Values of each kind to fill a placeholder with: whole and tenths figures, thousands, one
@@ -67,7 +69,17 @@ def numbers() -> list[list[Any]]:
     return [[value, formatting.number(value), formatting.number(value, "fr")] for value in values]
 
 
+def spacing() -> list[list[str]]:
+    """[text, French-spaced] for every French template as written (before spacing) and for the
+    edge cases: times, addresses, placeholders, spaces already there."""
+    texts = [str(v) for name in messages.FILES for v in load(f"{name}.fr").values()]
+    texts += ["12:30", "https://x.ca/a:b", "{x:date} :", " : a", "« a »", "«a»", "a ; b ?", "a:\nb"]
+    return [[text, french_spacing(text)] for text in texts]
+
+
 if __name__ == "__main__":
     what = sys.argv[1]
-    data = {"metadata": form_metadata, "cases": cases, "numbers": numbers}[what]()
+    data = {"metadata": form_metadata, "cases": cases, "numbers": numbers, "spacing": spacing}[
+        what
+    ]()
     sys.stdout.write(json.dumps(data, ensure_ascii=False))
