@@ -47,7 +47,7 @@ def test_french_pages_and_catalogs_use_none_of_the_ruled_out_forms() -> None:
     partials = (ROOT / "overrides").rglob("*.html")
     texts.update({str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in partials})
     found = [
-        f"{where}: {why}: {m.group()!r}"
+        f"{where}: {why}: …{text[max(0, m.start() - 40) : m.end() + 20]}…"
         for where, text in texts.items()
         for pattern, why in RULED_OUT
         for m in re.finditer(pattern, text, re.I)

@@ -44,7 +44,10 @@ LISTED: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Forms the list rules out on French pages, with the row that says so.
 RULED_OUT: tuple[tuple[str, str], ...] = (
-    (r"sélection par catégorie", "category-based selection: not « sélection par catégorie »"),
+    (
+        r"\bpar catégorie\b",
+        "category-based selection and rounds: « axée(s) sur les catégories », not « par catégorie »",
+    ),
     (
         r"\bscores? (limite|SCG)",
         "CRS score; cut-off score: « note SCG », « note minimale », not « score »",
