@@ -109,8 +109,9 @@ def sources_checked() -> str:
 
 
 # Where a French address comes from (``url_fr_how`` in sources.toml), said on French pages only:
-# no French page was read, and a reader should know which links are the project's deduction.
+# few French pages were read, and a reader should know which links are the project's deduction.
 FRENCH_ADDRESS = {
+    "read": "French page read in a stored copy",
     "seen": "French address as seen in stored links to the page; the French page was not read",
     "derived": "French address derived from the English one; neither seen nor read",
 }

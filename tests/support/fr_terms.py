@@ -46,7 +46,7 @@ LISTED: tuple[tuple[str, tuple[str, ...]], ...] = (
 RULED_OUT: tuple[tuple[str, str], ...] = (
     (
         r"\bpar catégorie\b",
-        "category-based selection and rounds: « axée(s) sur les catégories », not « par catégorie »",
+        "category-based selection, rounds: « axée(s) sur les catégories », not « par catégorie »",
     ),
     (
         r"\bscores? (limite|SCG)",
