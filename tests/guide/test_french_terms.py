@@ -10,6 +10,7 @@ from pathlib import Path
 from support.fr_terms import EDUCATION_FACTOR_KEYS, LISTED, RULED_OUT
 
 from pycore.common import messages
+from site_scripts.tables import table_crs
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -57,6 +58,10 @@ def test_french_pages_and_catalogs_use_none_of_the_ruled_out_forms() -> None:
 
 
 def test_the_crs_education_factor_is_etudes() -> None:
-    """The CRS factor is « Études », not « Éducation » (which names a category)."""
+    """The CRS factor is « Études », not « Éducation » (which names a category), in the
+    checker's words and in the French guide's CRS grid."""
     catalog = messages.catalog("fr")
     assert all(catalog[key] == "Études" for key in EDUCATION_FACTOR_KEYS)
+    with messages.language("fr"):
+        grid = table_crs.crs("transferability")
+    assert "| Études |" in grid and "Éducation" not in grid
