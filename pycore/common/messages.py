@@ -22,6 +22,7 @@ from typing import Any
 from pycore.common import formatting
 from pycore.common.formatting import number, plural, series
 from pycore.common.parameters import load
+from pycore.common.typography import french_spacing
 
 LANGUAGES = ("en", "fr")
 # The language sentences are written in while the engine runs (set by ``language()``): the
@@ -64,6 +65,8 @@ def catalog(lang: str = "en") -> dict[str, str]:
             if key in merged:
                 raise ValueError(f"{key} is in more than one {lang} catalog file")
             merged[str(key)] = str(template)
+    if lang == "fr":  # the French catalogs get French spacing (« : », « ») at format time
+        return {key: french_spacing(template) for key, template in merged.items()}
     return merged
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pycore.common.messages import current_language
 from pycore.common.parameters import load
 from site_scripts.tables.formatting import long_date, reader_value
 
@@ -25,7 +26,8 @@ def rows(program: str) -> list[dict[str, Any]]:
 
 
 def cutoff_range(program: str, year: int, bound: str = "") -> str:
-    """Lowest and highest cut-off of ``program``'s draws in ``year``: ``"507–523"``.
+    """Lowest and highest cut-off of ``program``'s draws in ``year``: ``"507–523"``, in French
+    ``"de 507 à 523"`` (``"de 507"`` for one value), so a French page writes no « de » itself.
 
     ``bound`` ``"low"`` or ``"high"`` gives only that end.
     """
@@ -50,6 +52,8 @@ def cutoff_range(program: str, year: int, bound: str = "") -> str:
         if bound not in ("low", "high"):
             raise LookupError(f"range bound must be 'low' or 'high', not {bound!r}")
         return reader_value(low if bound == "low" else high)
+    if current_language() == "fr":  # in French prose, « de 507 à 523 » (Le guide du rédacteur)
+        return f"de {reader_value(low)}" + ("" if low == high else f" à {reader_value(high)}")
     return reader_value(low) if low == high else f"{reader_value(low)}–{reader_value(high)}"
 
 

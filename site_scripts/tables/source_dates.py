@@ -23,7 +23,8 @@ import html
 from datetime import date
 from typing import Any
 
-from pycore.common.parameters import load
+from pycore.common.messages import current_language
+from pycore.common.parameters import load, source
 from site_scripts.tables import tables
 from site_scripts.tables.formatting import long_date, number, series
 from site_scripts.tables.sources_section import localized
@@ -96,6 +97,7 @@ def sources_checked() -> str:
             tables.Html(
                 html.escape(say(METHODS[entry["checked_by"]][1]), quote=False)
                 + (f". {data_text(entry['checked_note'])}" if entry.get("checked_note") else "")
+                + _french_address_note(entry)
             ),
         ]
         for key, entry in sorted(
@@ -106,10 +108,25 @@ def sources_checked() -> str:
     return tables.block(tables.stacked_table(header, rows))
 
 
+# Where a French address comes from (``url_fr_how`` in sources.toml), said on French pages only:
+# few French pages were read, and a reader should know which links are the project's deduction.
+FRENCH_ADDRESS = {
+    "read": "French page read in a stored copy",
+    "seen": "French address as seen in stored links to the page; the French page was not read",
+    "derived": "French address derived from the English one; neither seen nor read",
+}
+
+
+def _french_address_note(entry: dict[str, Any]) -> str:
+    """On a French page, a sentence on where the source's French address comes from."""
+    how = entry.get("url_fr_how")
+    if current_language() != "fr" or how not in FRENCH_ADDRESS:
+        return ""
+    return ". " + html.escape(say(FRENCH_ADDRESS[how]), quote=False)
+
+
 def _source_link(key: str) -> tables.Html:
     """A source's linked title in the page's language (French text where it exists)."""
-    from pycore.common.parameters import source
-
     title, url, english = localized(source(key))
     mark = f' <span class="cec-lang">({html.escape(say("in English"))})</span>' if english else ""
     lang = ' lang="en"' if english else ""
@@ -134,7 +151,7 @@ def newest_round_date() -> date:
 def newest_round() -> str:
     """A sentence with the newest round's date and how far the rounds data was checked."""
     data = load("draws")
-    rounds_page = load("sources")[data["references"][0]]["url"]
+    _, rounds_page, _ = localized(source(data["references"][0]))
     return tables.block(
         say(
             "The newest round of invitations in this guide's data is from **{date}**; the "

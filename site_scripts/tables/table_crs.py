@@ -12,6 +12,9 @@ from site_scripts.tables.table_base import block, cite, markdown_table, register
 from site_scripts.tables.words import data_text, say
 
 CRS_SECTIONS = ("core", "spouse", "transferability", "additional")
+# CRS factors whose English name is also a category's name, which French names differently
+# (IRCC: the factor is « Études », the category « Éducation »): the generated words say the factor.
+FACTOR_COLUMNS = frozenset({"Education"})
 
 
 def crs_row(row: dict[str, Any], on: date) -> list[Any]:
@@ -43,7 +46,7 @@ def crs(section: str) -> str:
         if sub.get("note"):
             title += f" {data_text(sub['note'])}"
         body = [crs_row(row, data["effective"]) for row in sub["rows"]]
-        parts += [title, markdown_table([data_text(c) for c in sub["columns"]], body)]
+        parts += [title, markdown_table([column(c) for c in sub["columns"]], body)]
     parts.append(grid_note(data))
     return block(*parts)
 
@@ -58,3 +61,9 @@ def grid_note(data: dict[str, Any]) -> str:
 
 
 register("crs", True, crs)
+
+
+def column(name: str) -> str:
+    """A grid column's heading in the page's language: a CRS factor's own name where the data
+    label means something else in French, else the data's label."""
+    return say(name) if name in FACTOR_COLUMNS else data_text(name)

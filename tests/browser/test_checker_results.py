@@ -274,7 +274,7 @@ def test_score_fields_in_print_order(checker: Page, site_url: str, test_id: str)
     ("path", "call"),
     [
         ("/", "Check if you qualify: private, about 3 minutes"),
-        ("/fr/", "Vérifiez si vous êtes admissible : c'est privé et prend environ 3 minutes"),
+        ("/fr/", "Vérifiez votre admissibilité en privé, en 3 minutes environ"),
     ],
 )
 def test_home_first_screen_on_a_phone(

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from pycore.common import charts
+from pycore.common import charts, messages
 from pycore.common.parameters import load, parameter, parameters, source, sources
 from site_scripts.hooks import placeholders
 from site_scripts.tables import tables
@@ -252,6 +252,14 @@ def test_draws_range_spans_that_years_cutoffs() -> None:
         cutoffs = [d["cutoff"] for d in load("draws")["cec"] if d["date"].year == year]
         assert expand(f"{{{{ draws_range cec {year} }}}}") == f"{min(cutoffs)}–{max(cutoffs)}"
         assert expand(f"{{{{ draws_range cec {year} low }}}}") == str(min(cutoffs))
+
+
+def test_a_french_page_reads_a_range_as_de_a() -> None:
+    """In French prose a range reads « de 507 à 523 » (Le guide du rédacteur), not 507–523."""
+    cutoffs = [d["cutoff"] for d in load("draws")["cec"] if d["date"].year == 2025]
+    with messages.language("fr"):
+        shown = expand("{{ draws_range cec 2025 }}")
+    assert shown == f"de {min(cutoffs)} à {max(cutoffs)}"
 
 
 def test_latest_draw_is_the_most_recent_one() -> None:

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { englishNumber, render, translator } from "../../docs/javascripts/checker/i18n/i18n.js";
+import { englishNumber, frenchSpacing, render, translator } from "../../docs/javascripts/checker/i18n/i18n.js";
 import { fromPython } from "./support.js";
 
 test("every catalog template renders in JavaScript exactly as pycore.common.messages renders it", () => {
@@ -35,4 +35,18 @@ test("figures read as pycore.common.formatting writes them: ties to even, thousa
     assert.equal(englishNumber(value), english, String(value));
     assert.equal(french.number(value), inFrench, String(value));
   }
+});
+
+test("French spacing is written as pycore.common.typography writes it, on every French template", () => {
+  const pairs = fromPython("spacing");
+  assert.ok(pairs.length > 100);
+  for (const [text, spaced] of pairs) assert.equal(frenchSpacing(text), spaced, text);
+});
+
+test("a French sentence has a no-break space before its colon and inside « », none before ; ? !", () => {
+  const t = translator({ "ui.locale": "fr-CA", "ui.x": "Code «{code}»: {n} ; vrai ?", "ui.y": "Code: {n}" });
+  assert.equal(t("ui.x", { code: "TEER 1", n: 2 }), "Code «\u00a0TEER 1\u00a0»\u00a0: 2; vrai?");
+  assert.equal(t("ui.x", { code: "12:30", n: 1 }), "Code «\u00a012:30\u00a0»\u00a0: 1; vrai?");
+  const english = translator({ "ui.locale": "en-CA", "ui.y": "Code: {n}" });
+  assert.equal(english("ui.y", { n: 2 }), "Code: 2");
 });

@@ -15,6 +15,8 @@ import sys
 from typing import Any
 
 from pycore.common import formatting, messages
+from pycore.common.parameters import load
+from pycore.common.typography import french_spacing
 from pycore.metadata import form_metadata
 from site_scripts.tables import noc_search
 
@@ -74,7 +76,17 @@ def titles() -> dict[str, Any]:
     return {language: noc_search.document(language) for language in noc_search.LANGUAGES}
 
 
+def spacing() -> list[list[str]]:
+    """[text, French-spaced] for every French template as written (before spacing) and for the
+    edge cases: times, addresses, placeholders, spaces already there."""
+    texts = [str(v) for name in messages.FILES for v in load(f"{name}.fr").values()]
+    texts += ["12:30", "https://x.ca/a:b", "{x:date} :", " : a", "« a »", "«a»", "a ; b ?", "a:\nb"]
+    return [[text, french_spacing(text)] for text in texts]
+
+
 if __name__ == "__main__":
     what = sys.argv[1]
-    data = {"metadata": form_metadata, "cases": cases, "numbers": numbers, "titles": titles}[what]()
+    makers = {"metadata": form_metadata, "cases": cases, "numbers": numbers}
+    makers |= {"titles": titles, "spacing": spacing}
+    data = makers[what]()
     sys.stdout.write(json.dumps(data, ensure_ascii=False))

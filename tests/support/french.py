@@ -58,3 +58,22 @@ def english_words(text: str) -> list[str]:
         for m in re.finditer(r"[^\W\d_]+", text)  # letters, accented ones included
         if m.group().lower() in ENGLISH
     ]
+
+
+# French typography (issue 24, Le guide du rédacteur), as a reader sees it: what breaks each rule.
+TYPOGRAPHY = {
+    "no no-break space before a colon": r"(?<!\u00a0):(?=\s|$)",
+    "no no-break space after «": r"«(?!\u00a0)",
+    "no no-break space before »": r"(?<!\u00a0)»",
+    "a space before ; ? !": r"[ \u00a0\u202f][;?!]",
+    "a range of figures with a dash, not « de … à … »": r"\d\s?–\s?\d",
+}
+
+
+def typography_faults(text: str) -> list[str]:
+    """Where ``text`` breaks the French typography rules, each with some context."""
+    return [
+        f"{rule}: …{text[max(0, m.start() - 30) : m.end() + 30]}…".replace("\n", " ")
+        for rule, pattern in TYPOGRAPHY.items()
+        for m in re.finditer(pattern, text)
+    ]

@@ -95,10 +95,25 @@ function show(value, spec, format) {
   return String(value);
 }
 
-/** `template` filled from `facts`; throws on a placeholder with no fact, like Python's KeyError. */
+// French spacing as pycore/common/typography.py writes it (Le guide du rédacteur): a no-break
+// space before a colon that ends a phrase and inside « », none before ; ? !. Idempotent.
+const BEFORE_COLON = /(?<=\S)[ \u00a0\u202f]*:(?=\s|$)|^[ \u00a0\u202f]*:(?=\s|$)/g;
+
+/** `text` with French spacing: "a : b" and "« c »" with no-break spaces, "d; e?". */
+export function frenchSpacing(text) {
+  return text
+    .replace(BEFORE_COLON, "\u00a0:")
+    .replace(/«[ \u00a0\u202f]*/g, "«\u00a0")
+    .replace(/[ \u00a0\u202f]*»/g, "\u00a0»")
+    .replace(/[ \u00a0\u202f]+(?=[;?!])/g, "");
+}
+
+/** `template` filled from `facts`; throws on a placeholder with no fact, like Python's KeyError.
+ * A French template gets French spacing first (the facts, such as a job title, are left as typed). */
 export function render(template, facts = {}, locale = "en-CA") {
   const format = formats(locale);
-  return template.replace(PLACEHOLDER, (_, name, spec = "") => {
+  const spaced = format.lang === "fr" ? frenchSpacing(template) : template;
+  return spaced.replace(PLACEHOLDER, (_, name, spec = "") => {
     if (!(name in facts)) throw new Error(`no fact "${name}" for the template "${template}"`);
     return show(facts[name], spec, format);
   });
