@@ -145,7 +145,9 @@ def expected_lines(result: dict[str, Any]) -> list[str]:
 
 def assert_first_screen(page: Page, height: int) -> None:
     """Every summary line lies under the verdict and inside the screen the verdict opens."""
-    page.evaluate("document.querySelector('[data-testid=verdict]').scrollIntoView({block: 'start'})")
+    page.evaluate(
+        "document.querySelector('[data-testid=verdict]').scrollIntoView({block: 'start'})"
+    )
     verdict = page.get_by_test_id("verdict").bounding_box()
     assert verdict is not None and verdict["y"] >= 0
     for line in page.get_by_test_id("summary").locator("li").all():
