@@ -9,8 +9,8 @@ import { reveal } from "./fold.js";
 const CEC = { true: "ui.summary_cec_true", false: "ui.summary_cec_false", null: "ui.summary_cec_null" };
 const ROUNDS_GUIDE = "../express-entry/#recent-cut-off-scores-for-cec-draws"; // from the checker page
 
-/** A lowest-to-highest range of scores, or the one score. */
-const range = (t, { low, high }) => (low === high ? t.number(low) : `${t.number(low)}–${t.number(high)}`);
+/** A lowest-to-highest range of scores (word joiners keep it on one line), or the one score. */
+const range = (t, { low, high }) => (low === high ? t.number(low) : `${t.number(low)}\u2060–\u2060${t.number(high)}`);
 
 /** The summary section, or null when the assessment has none. `ids` names the folded sections
  * this result has (requirements, crs, rounds, categories; a key is absent without one). */
