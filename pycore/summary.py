@@ -6,8 +6,9 @@ verdict, taken from the rest of the assessment so the two cannot disagree.
   invited in: the CEC rounds the estimate is compared with, then each category met (its rounds
   in the year of its latest round, as the levers' ``opens`` give them), with the rounds' dates;
 - ``categories_met``, ``categories_within_reach`` (not met now, but a date on which the jobs as
-  entered meet it, or a lever shown under the ranking that opens it) and ``categories_other``
-  (how many more are not met or cannot be told);
+  entered meet it, or a lever shown under the ranking that opens it), ``categories_other``
+  (how many more are not met or cannot be told) and ``categories_unknown`` (how many of those
+  cannot be told from the answers);
 - ``best_lever``: the change that would raise the estimate most, with its points.
 """
 
@@ -40,6 +41,7 @@ def summary(result: dict[str, Any], day: date) -> dict[str, Any]:
                     "lever": None if projected else opened[entry["id"]],
                 }
             )
+    reached = {item["category"] for item in reach}
     best = levers[0] if levers else None  # the levers come ranked by points
     return {
         "crs_total": crs.get("total"),
@@ -47,6 +49,9 @@ def summary(result: dict[str, Any], day: date) -> dict[str, Any]:
         "categories_met": [{"category": e["id"], "name": e["name"]} for e in met],
         "categories_within_reach": reach,
         "categories_other": len(categories) - len(met) - len(reach),
+        "categories_unknown": sum(
+            1 for e in categories if e["met"] is None and e["id"] not in reached
+        ),
         "best_lever": (
             {key: best[key] for key in ("id", "gain", "total", "message")} if best else None
         ),

@@ -117,3 +117,12 @@ def test_best_lever_is_the_first_improvement_and_none_without_an_estimate() -> N
     bare = assess(500, NURSE, crs=False)["summary"]
     assert bare["crs_total"] is None and bare["best_lever"] is None
     assert bare["cutoffs"][0]["program"] == "cec"
+
+
+def test_categories_that_cannot_be_told_are_counted() -> None:
+    """A job without a code cannot be matched to an occupation category: those categories are
+    counted as cannot-tell, apart from the ones not met."""
+    result = assess(500, None, crs=False)
+    unknown = [c for c in result["categories"] if c["met"] is None]
+    assert unknown and result["summary"]["categories_unknown"] == len(unknown)
+    assert result["summary"]["categories_met"] == []

@@ -91,7 +91,9 @@ export function renderSummary({ assessment, metadata }, ids) {
     const said = [];
     if (met.length) said.push(t("ui.summary_categories_met", { names: met }));
     if (reach.length) said.push(t("ui.summary_categories_reach", { names: reach }));
-    if (!said.length) said.push(t("ui.summary_categories_none"));
+    if (!said.length && summary.categories_unknown) {
+      said.push(t("ui.summary_categories_unknown", { count: summary.categories_unknown }));
+    } else if (!said.length) said.push(t("ui.summary_categories_none"));
     line("categories", ids.categories, t("ui.summary_categories_label"), said.join(t("ui.summary_separator")));
   }
   const best = summary.best_lever;
