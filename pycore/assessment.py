@@ -41,6 +41,7 @@ from pycore.programs.cec.work_experience import (
     window,
     work_experience,
 )
+from pycore.summary import summary
 
 # The data files the rules read (guide-only files such as crs.toml are not rules).
 RULE_FILES: tuple[str, ...] = ("program", "work_experience", "language", "quebec")
@@ -99,7 +100,7 @@ def assess(profile: Profile, today: date | None = None) -> dict[str, Any]:
     crs = assess_crs(profile)
     found = categories.categories(profile.jobs, speech.results, day)
     name_openings(crs, found, day)
-    return {
+    result = {
         "eligible": judged.met,
         "as_of": day.isoformat(),
         "rules_version": rules_version(),
@@ -119,6 +120,8 @@ def assess(profile: Profile, today: date | None = None) -> dict[str, Any]:
         "invitation": _invitation(profile, today),
         "programs": programs,
     }
+    result["summary"] = summary(result, day)
+    return result
 
 
 def _test_entry(result: TestResult, day: date) -> dict[str, Any]:
@@ -329,7 +332,7 @@ def _unsupported(profile: Profile) -> dict[str, Any]:
         "window_end": last.isoformat(),
     }
     reason = "rules.date_not_supported"
-    return {
+    result: dict[str, Any] = {
         "eligible": None,
         "as_of": profile.application_date.isoformat(),
         "rules_version": rules_version(),
@@ -363,3 +366,5 @@ def _unsupported(profile: Profile) -> dict[str, Any]:
             for name in (program.ID for program in PROGRAMS)
         ],
     }
+    result["summary"] = summary(result, profile.application_date)
+    return result

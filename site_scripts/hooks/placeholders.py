@@ -62,6 +62,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 # category_tables, changes_ahead and source_dates register their tables into `tables` when imported.
+from pycore import assessment  # noqa: E402
 from pycore.common import messages, verification  # noqa: E402
 from site_scripts.tables import (  # noqa: E402, F401
     category_tables,
@@ -178,6 +179,15 @@ def page_language(page: Any, config: Any) -> str:
         except (KeyError, TypeError):
             lang = "en"
     return lang if lang in messages.LANGUAGES else "en"
+
+
+def on_config(config: Any) -> Any:
+    """MkDocs event: the footer's freshness from the data, as the checker's result gives it:
+    the newest check against an official source and the last day the rounds cover."""
+    fresh = assessment.data_verified()
+    config["extra"]["data_verified"] = date.fromisoformat(fresh["data_verified"])
+    config["extra"]["rounds_until"] = date.fromisoformat(fresh["rounds_until"])
+    return config
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:

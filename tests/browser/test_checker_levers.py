@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, expect
-from support.checker import encode, result_at, wait_for_mark
+from support.checker import encode, open_sections, result_at, wait_for_mark
 from support.contract import contract_profile, job
 from support.rules import APP
 
@@ -69,6 +69,7 @@ def test_marc_sees_the_combined_lever_and_what_it_opens(
         expect(lever).to_have_attribute("data-improvement", first["id"])
         expect(lever).to_contain_text(first["message"])
         expect(lever.locator("[data-opens='french']")).to_have_text(first["opens"][0]["message"])
+        open_sections(page)
         lever.scroll_into_view_if_needed()
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"levers-{lang}-{width}.png"), full_page=False)

@@ -19,6 +19,7 @@ from support.checker import (
     HIGH_LEVEL,
     encode,
     marks,
+    open_sections,
     open_share_link,
     result_at,
     share_url,
@@ -230,6 +231,7 @@ def test_direction_controls_in_a_title_do_not_reorder_what_follows(
     """U+202E and U+2067 in titles stay inside them: the job list and the timeline read on."""
     open_checker(page, site_url)
     open_share_link(page, site_url, TITLED)
+    open_sections(page)  # laid out, so positions can be read
     items = page.locator(".cec-jobs > li")
     expect(items).to_have_count(3)
     # Each title sits in its own <bdi>, without isolate controls of its own.

@@ -17,6 +17,7 @@ from support.checker import (
     checker_page,
     cpython,
     marks,
+    open_sections,
     open_share_link,
     result_at,
     wait_for_mark,
@@ -256,6 +257,7 @@ def test_categories_beside_the_verdict(checker: Page, site_url: str, short: bool
     body = category_profile(required - 4 if short else required + 1)
     expected = cpython(body)["categories"]
     open_share_link(checker, site_url, body)
+    open_sections(checker)
     section = checker.locator("#cec-categories")
     expect(section).to_be_visible()
     unlisted = [e for e in expected if "category.no_listed_occupation" in e["reasons"]]
@@ -301,6 +303,7 @@ def test_narrow_screen_with_list_and_categories(browser: Browser, site_url: str)
         assert page.evaluate(OVERFLOW) <= 0
         required = parameter("categories", "experience_months").value_at(APP)
         open_share_link(page, site_url, category_profile(required - 4))
+        open_sections(page)
         shoot(page, "categories-390", "#cec-categories")
         assert page.evaluate(OVERFLOW) <= 0
     finally:

@@ -19,6 +19,7 @@ from support.checker import (
     LOW_LEVEL,
     cpython,
     marks,
+    open_sections,
     open_share_link,
     reader_date,
     requirement,
@@ -43,6 +44,7 @@ ITA_DAYS = parameter("express_entry", "ita_response_days").value_at(APP)
 def look(page: Page, name: str, part: str = "[data-cec-results]") -> None:
     """Axe finds nothing; screenshots at 1280 and at 390 px, of the page and of the ``part``
     that changed (no sideways scrolling at 390 px)."""
+    open_sections(page)
     page.mouse.move(0, 0)
     page.evaluate("window.scrollTo(0, 0)")  # Material's "Back to top" fades out at the top
     page.wait_for_timeout(400)

@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
-from support.checker import HIGH_LEVEL, encode, result_at, serve_sitemap_here, wait_for_mark
+from support.checker import (
+    HIGH_LEVEL,
+    encode,
+    open_sections,
+    result_at,
+    serve_sitemap_here,
+    wait_for_mark,
+)
 from support.contract import contract_profile, job
 from support.french import Text, english_words
 from support.rules import APP
@@ -103,6 +110,7 @@ def test_french_share_link_journey(tab: tuple[str, Page], site_url: str) -> None
     wait_for_mark(page, "cec:result")
     expected = json.loads(api.check_json(json.dumps(ELIGIBLE), lang="fr"))
     english = json.loads(api.check_json(json.dumps(ELIGIBLE)))
+    open_sections(page)
     shown = page.inner_text("[data-cec-results]")
     assert messages.render("ui.verdict_true", {}, "fr") in shown
     for requirement in expected["requirements"]:

@@ -112,13 +112,14 @@ def test_education_values_come_from_the_grid_rows() -> None:
 
 def test_without_crs_object_the_crs_is_null_and_nothing_else_changes() -> None:
     """A profile without ``crs`` gets ``crs: null``; adding one changes only ``crs`` and what
-    FSW and FST read from it (``programs``, and the categories' ``programs_met``)."""
+    FSW and FST read from it (``programs``, and the categories' ``programs_met``), and the
+    ``summary`` that restates them."""
     tests = [celpip(9)]
     jobs = [job(APP - timedelta(days=400), None)]
     plain, scored = check(None, tests, jobs), check(crs_object(), tests, jobs)
     assert plain["crs"] is None and scored["crs"] is not None
     assert plain["programs"][0] == scored["programs"][0]  # the CEC's own verdict
-    for key in ("crs", "programs", "categories"):
+    for key in ("crs", "programs", "categories", "summary"):
         plain.pop(key), scored.pop(key)
     assert plain == scored
 

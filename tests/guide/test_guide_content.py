@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from pycore.common import charts
+from pycore.assessment import data_verified
+from pycore.common import charts, formatting
 from pycore.common.parameters import load, parameter, source
 from site_scripts.tables.formatting import long_date
 
@@ -376,3 +377,18 @@ def test_language_statements_follow_the_data() -> None:
     ielts = charts.chart("ielts_general", reviewed())
     uneven = [level for level, scores in ielts.rows if len(set(scores.values())) > 1]
     assert len(uneven) > len(ielts.rows) / 2  # "at most levels ... not the same in every ability"
+
+
+def test_footer_says_when_the_data_was_verified_and_how_recent_the_rounds_are(
+    built_site: Path,
+) -> None:
+    """Every page's footer gives the data's last check and the rounds' last day (the dates the
+    checker's result gives), not the date of the latest rule change."""
+    for lang, built in (("en", "index.html"), ("fr", "fr/index.html")):
+        page_html = (built_site / built).read_text(encoding="utf-8")
+        footer = re.search(r'<p class="cec-footer-note">(.*?)</p>', page_html, re.S)
+        assert footer, lang
+        text = " ".join(footer.group(1).split())
+        assert "rule change" not in text and "modification" not in text
+        for day in data_verified().values():
+            assert formatting.long_date(day, lang) in text, (lang, day)

@@ -109,14 +109,14 @@ test("pointers: FSW without a counted job, Quebec when planned, TEER 4-5 when a 
   );
 });
 
-test("a category a CRS lever would open is reachable, not 'none'; a met one is open instead", () => {
-  const categories = [
-    { id: "french", name: "French", met: false },
-    { id: "trades", name: "Trades", met: true },
-  ];
-  const crs = {
-    improvements: [{ id: "french_all_7", opens: [{ category: "french" }, { category: "trades" }] }, { id: "x" }],
+test("the categories within reach are the summary's (a date or a lever), by name; none without one", () => {
+  const summary = {
+    categories_within_reach: [
+      { category: "french", name: "French", date: null, lever: "french_all_7" },
+      { category: "healthcare", name: "Health", date: "2027-05-21", lever: null },
+    ],
   };
-  assert.deepEqual(reachableCategories({ categories, crs }), ["French"]);
-  assert.deepEqual(reachableCategories({ categories }), []);
+  assert.deepEqual(reachableCategories({ summary }), ["French", "Health"]);
+  assert.deepEqual(reachableCategories({ summary: { categories_within_reach: [] } }), []);
+  assert.deepEqual(reachableCategories({}), []);
 });

@@ -92,6 +92,14 @@ def open_share_link(page: Page, site_url: str, body: dict[str, Any]) -> None:
         page.wait_for_timeout(25)
 
 
+def open_sections(page: Page) -> None:
+    """Unfold every folded section of the result (a reader opens them from the summary's
+    lines or by their headings), so what they hold can be seen, clicked and read as text."""
+    page.evaluate(
+        "document.querySelectorAll('details.cec-detail').forEach(d => { d.open = true; })"
+    )
+
+
 def reader_number(value: float) -> str:
     """A number as the page prints it: thousands separators, at most one decimal."""
     text = f"{round(value, 1):,.1f}"

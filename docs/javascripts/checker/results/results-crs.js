@@ -1,10 +1,10 @@
 // The ranking part of the result (the assessment's `crs`): the total against the most possible,
 // a bar per section, a table per section with each factor's points and sentence, what would
-// raise it, what will lower it and when, and recent rounds' cut-offs drawn with the estimate.
+// raise it and what will lower it and when (recent rounds' cut-offs: results-crs-rounds.js,
+// a section of their own).
 // Every figure and sentence comes from the engine; words from the catalog.
 
 import { h } from "../dom.js";
-import { rounds } from "./results-crs-rounds.js";
 
 // Catalog keys per section and per factor, written out so a test can see every key in use.
 const SECTIONS = {
@@ -39,7 +39,7 @@ function bar(share) {
 }
 
 /** The ranking section of the result in a list: empty when the profile had no `crs` object. */
-export function renderCrs(assessment, metadata, width = 720) {
+export function renderCrs(assessment, metadata) {
   const crs = assessment.crs;
   if (!crs) return [];
   const { t } = metadata;
@@ -78,7 +78,6 @@ export function renderCrs(assessment, metadata, width = 720) {
     ...factorTables(crs, t),
     ...raises(crs, t),
     ...lowers(crs, t),
-    ...rounds(crs, t, width),
   );
   return [out];
 }

@@ -22,13 +22,10 @@ const link = (href, text, external = false) => h("a", { href, rel: external ? "e
 export const openCategories = (assessment) =>
   (assessment.categories || []).filter((item) => item.met === true).map((item) => item.name);
 
-/** The categories not met now that a CRS lever would open (the lever's ``opens``), by name. */
-export const reachableCategories = (assessment) => {
-  const ids = new Set(
-    (assessment.crs?.improvements || []).flatMap((item) => (item.opens || []).map((o) => o.category)),
-  );
-  return (assessment.categories || []).filter((item) => item.met !== true && ids.has(item.id)).map((item) => item.name);
-};
+/** The categories not met now but within reach (the summary's: a date on which the jobs as
+ * entered meet one, or a lever under the ranking that opens one), by name. */
+export const reachableCategories = (assessment) =>
+  (assessment.summary?.categories_within_reach || []).map((item) => item.name);
 
 /** Which pointers for people the CEC does not fit apply to this profile. */
 export function otherPointers(profile, assessment) {

@@ -3,12 +3,15 @@
 // Provisions and guide pages per requirement come from the form metadata.
 
 import { bidi, h, isolate } from "../dom.js";
+import { fold, foldSection, openForPrint } from "./fold.js";
 import { renderCategories } from "./results-categories.js";
 import { renderCrs } from "./results-crs.js";
+import { rounds } from "./results-crs-rounds.js";
 import { jobReasons, showsWindow } from "./results-explain.js";
 import { languageFigures, nextStep } from "./results-language.js";
 import { whatNext } from "./results-next.js";
 import { renderPrograms } from "./results-programs.js";
+import { renderSummary } from "./results-summary.js";
 import { timeline } from "./timeline.js";
 
 // Catalog keys per requirement and per met value (true / false / null), written out in full.
@@ -26,6 +29,15 @@ const STATUS = {
   true: ["ui.status_true", "met"],
   false: ["ui.status_false", "not-met"],
   null: ["ui.status_null", "unknown"],
+};
+// The folded sections' ids (stable: the summary links to them, a section may render lazily).
+const IDS = {
+  requirements: "cec-detail-requirements",
+  programs: "cec-detail-programs",
+  categories: "cec-detail-categories",
+  jobs: "cec-detail-jobs",
+  crs: "cec-detail-crs",
+  rounds: "cec-detail-rounds",
 };
 const VERDICTS = { true: "ui.verdict_true", false: "ui.verdict_false", null: "ui.verdict_null" };
 
@@ -59,18 +71,42 @@ export function renderResults(section, { profile, assessment, metadata }) {
   );
   const width = Math.round(Math.min(Math.max(section.parentElement.clientWidth, 280), 900));
   const context = { profile, assessment, metadata };
+  // The details, each a folded section with a stable id that the summary's lines link to.
+  const details = {
+    requirements: fold(
+      IDS.requirements,
+      t("ui.details_requirements"),
+      requirements.map((requirement) => renderRequirement(requirement, context)),
+    ),
+    programs: foldSection(IDS.programs, renderPrograms(context)),
+    categories: foldSection(IDS.categories, renderCategories(context)),
+    jobs: fold(IDS.jobs, t("ui.timeline_heading"), [
+      h("figure", { class: "cec-figure" }, timeline(profile, assessment, metadata, width)),
+    ]),
+    crs: foldSection(IDS.crs, renderCrs(assessment, metadata)),
+    rounds:
+      assessment.crs?.total == null ? [] : fold(IDS.rounds, t("ui.details_rounds"), rounds(assessment.crs, t, width)),
+  };
+  const present = Object.fromEntries(
+    Object.keys(details)
+      .filter((key) => details[key].length)
+      .map((key) => [key, IDS[key]]),
+  );
+  const summary = renderSummary(context, present);
+  openForPrint();
   section.replaceChildren(
     section.querySelector("h2"),
     verdict,
-    ...(invitation ? [invitation] : []), // replaceChildren would write a null as the text "null"
+    ...(summary ? [summary] : []), // replaceChildren would write a null as the text "null"
+    ...(invitation ? [invitation] : []),
     ...notices,
-    ...requirements.map((requirement) => renderRequirement(requirement, context)),
-    ...renderPrograms(context),
-    ...renderCategories(context),
+    ...details.requirements,
+    ...details.programs,
+    ...details.categories,
     whatNext(profile, assessment, metadata),
-    h("h3", {}, t("ui.timeline_heading")),
-    h("figure", { class: "cec-figure" }, timeline(profile, assessment, metadata, width)),
-    ...renderCrs(assessment, metadata, width),
+    ...details.jobs,
+    ...details.crs,
+    ...details.rounds,
     // How fresh the data is (verified keys, rounds' data_until), not the newest rule's date.
     h(
       "p",
@@ -194,6 +230,7 @@ function renderInvitation(invitation, metadata) {
   return h(
     "section",
     {
+      id: "cec-invitation",
       class: decline ? "cec-invitation cec-invitation-decline" : "cec-invitation",
       "data-testid": "invitation",
       "aria-labelledby": "cec-invitation-title",
