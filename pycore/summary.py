@@ -9,6 +9,9 @@ verdict, taken from the rest of the assessment so the two cannot disagree.
   entered meet it, or a lever shown under the ranking that opens it), ``categories_other``
   (how many more are not met or cannot be told) and ``categories_unknown`` (how many of those
   cannot be told from the answers);
+- ``programs_notice``: with categories met, the code of their ``programs_notice`` when no
+  program is met (``category.no_program_met``) or one cannot be told
+  (``category.program_unknown``): a category round invites only people who meet a program;
 - ``best_lever``: the change that would raise the estimate most, with its points.
 """
 
@@ -43,6 +46,7 @@ def summary(result: dict[str, Any], day: date) -> dict[str, Any]:
             )
     reached = {item["category"] for item in reach}
     best = levers[0] if levers else None  # the levers come ranked by points
+    notice = next((e["programs_notice"]["code"] for e in met if e.get("programs_notice")), None)
     return {
         "crs_total": crs.get("total"),
         "cutoffs": _cutoffs(met, day),
@@ -52,6 +56,7 @@ def summary(result: dict[str, Any], day: date) -> dict[str, Any]:
         "categories_unknown": sum(
             1 for e in categories if e["met"] is None and e["id"] not in reached
         ),
+        "programs_notice": notice,
         "best_lever": (
             {key: best[key] for key in ("id", "gain", "total", "message")} if best else None
         ),

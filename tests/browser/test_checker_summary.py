@@ -19,6 +19,7 @@ from support.contract import contract_profile, job
 from support.rules import APP, CAP, REQUIRED
 
 from pycore import api
+from pycore.common import messages
 from pycore.common.dates import years_before
 from pycore.common.parameters import load
 
@@ -184,6 +185,12 @@ def test_the_summary_is_in_the_first_screen(
             expect(page.locator("[data-summary=lever]")).to_contain_text(
                 summary["best_lever"]["message"]
             )
+        if summary["programs_notice"]:  # categories met, no program: their rounds cannot invite
+            key = {"category.no_program_met": "ui.summary_categories_no_program"}.get(
+                summary["programs_notice"], "ui.summary_categories_program_unknown"
+            )
+            notice = messages.catalog(lang)[key]
+            expect(page.locator("[data-summary=categories]")).to_contain_text(notice)
         for link in page.get_by_test_id("summary").locator("a").all():
             href = link.get_attribute("href") or ""
             assert href.startswith("#") or href.startswith("../"), href

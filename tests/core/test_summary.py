@@ -126,3 +126,16 @@ def test_categories_that_cannot_be_told_are_counted() -> None:
     unknown = [c for c in result["categories"] if c["met"] is None]
     assert unknown and result["summary"]["categories_unknown"] == len(unknown)
     assert result["summary"]["categories_met"] == []
+
+
+def test_a_category_met_without_a_program_carries_the_categories_notice() -> None:
+    """A nurse with the healthcare category's months but a language level under the CEC's (and
+    FSW's) meets the category and no program: the summary carries the category's own notice (a
+    category round invites only people who meet a program); with the CEC met it carries none."""
+    levels = load("language")["minimum_level"]["values"][-1]["value"]
+    level = next(row["level"] for row in levels if int(NURSE[1]) in row["teers"]) - 1
+    short = assess(500, NURSE, level=level)
+    healthcare = next(c for c in short["categories"] if c["id"] == "healthcare")
+    assert healthcare["met"] is True and short["eligible"] is False
+    assert short["summary"]["programs_notice"] == healthcare["programs_notice"]["code"]
+    assert assess(500, NURSE)["summary"]["programs_notice"] is None

@@ -7,6 +7,10 @@ import { h } from "../dom.js";
 import { reveal } from "./fold.js";
 
 const CEC = { true: "ui.summary_cec_true", false: "ui.summary_cec_false", null: "ui.summary_cec_null" };
+const NOTICE = {
+  "category.no_program_met": "ui.summary_categories_no_program",
+  "category.program_unknown": "ui.summary_categories_program_unknown",
+};
 const ROUNDS_GUIDE = "../express-entry/#recent-cut-off-scores-for-cec-draws"; // from the checker page
 
 /** A lowest-to-highest range of scores (word joiners keep it on one line), or the one score. */
@@ -90,6 +94,8 @@ export function renderSummary({ assessment, metadata }, ids) {
   if (ids.categories) {
     const said = [];
     if (met.length) said.push(t("ui.summary_categories_met", { names: met }));
+    // A category round invites only people who meet a program (the categories' own notice).
+    if (met.length && summary.programs_notice) said.push(t(NOTICE[summary.programs_notice]));
     if (reach.length) said.push(t("ui.summary_categories_reach", { names: reach }));
     if (!said.length && summary.categories_unknown) {
       said.push(t("ui.summary_categories_unknown", { count: summary.categories_unknown }));
