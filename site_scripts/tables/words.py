@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pycore.common import data_texts
 from pycore.common.messages import current_language, labels
 
 HERE = Path(__file__).resolve().parent
@@ -105,13 +106,17 @@ def href(url: str) -> Html:
 
 def data_text(text: str) -> Html:
     """Prose from the rules data (a description, a note, a title) in the page's language: its
-    French from ``pycore/data/labels.fr.toml``, else the English marked ``lang="en"`` so that
-    screen readers read it as English (the data keeps one language; see the French report).
-    Always inert: data text never adds markup to a page."""
+    French from ``pycore/data/labels.fr.toml``. A French page meeting a text with no French
+    stops the build with a LookupError naming the text and where the data holds it (a proper
+    name that stays as it is maps to itself there). Always inert: data text never adds markup
+    to a page."""
     lang = current_language()
     if lang == "en" or not text:
         return inert(text)
-    names = labels(lang)
-    if text in names:
-        return inert(names[text])
-    return Html(f'<span lang="en">{inert(text)}</span>')
+    try:
+        return inert(labels(lang)[text])
+    except KeyError:
+        raise LookupError(
+            f"no {lang} text for {text!r} ({data_texts.where(text)}): "
+            f"add it to pycore/data/labels.{lang}.toml"
+        ) from None
