@@ -38,17 +38,18 @@ TEXT_KEYS = frozenset(
         "unconfirmed",
     }
 )
-# Fields of that name that are not reader text, or whose French lives elsewhere.
+# Fields of that name that are not reader text, or whose French lives elsewhere (files named
+# without ".toml").
 NOT_TEXT = frozenset(
     {
-        ("sources.toml", "title"),  # its French is the source's own title_fr (sources.toml)
-        ("changes.toml", "status"),  # an id ("in force"); the page words it (words.fr.toml)
-        ("crs.toml", "status"),  # an id, as in changes.toml
-        ("review.toml", "*"),  # only its labels are shown (see below)
+        ("sources", "title"),  # its French is the source's own title_fr (sources.toml)
+        ("changes", "status"),  # an id ("in force"); the page words it (words.fr.toml)
+        ("crs", "status"),  # an id, as in changes.toml
+        ("review", "*"),  # only its labels are shown (see below)
     }
 )
 # Fields shown to readers in one file only (the text values the guide prints with {{ value }}).
-EXTRA = frozenset({("express_entry.toml", "value"), ("review.toml", "label")})
+EXTRA = frozenset({("express_entry", "value"), ("review", "label")})
 # The catalogs and the French of the data are not data text.
 CATALOGS = ("interface.", "messages.", "labels.")
 
@@ -66,7 +67,9 @@ def data_files() -> list[str]:
 
 
 def is_reader_text(file: str, key: str) -> bool:
-    """Whether the field ``key`` of data file ``file`` holds text a reader sees."""
+    """Whether the field ``key`` of data file ``file`` ("crs", "charts/tcf_canada") holds
+    text a reader sees."""
+    file = file.removesuffix(".toml")
     if (file, key) in EXTRA:
         return True
     if (file, key) in NOT_TEXT or (file, "*") in NOT_TEXT:

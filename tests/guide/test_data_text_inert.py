@@ -15,6 +15,7 @@ import yaml
 from mkdocs.utils.meta import get_data
 
 from pycore.categories import eligibility as categories
+from pycore.common import messages
 from pycore.common.parameters import load, parameter, source
 from site_scripts.hooks import noc_titles, placeholders
 from site_scripts.tables import category_tables, tables
@@ -169,6 +170,8 @@ def poison_data(patch: pytest.MonkeyPatch) -> list[str]:
         # Only text already there: adding a field would add an element (a note paragraph).
         if isinstance(table.get(key), str) and table[key]:
             patch.setitem(table, key, POISON.format(kind=kind))
+            # Its French (a French page stops on data text without one): the same markup.
+            patch.setitem(messages.labels("fr"), POISON.format(kind=kind), POISON.format(kind=kind))
             kinds.append(kind)
 
     draws = load("draws")

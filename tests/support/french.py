@@ -10,6 +10,20 @@ ENGLISH = set(
     "the and of to with for is are you your from not this that which was were be by it its "
     "or at have has will would can must what when where who how our their they".split()
 )
+# A wider list for measuring how much of a French page is English (english_share): common
+# English words that are not also French words ("on", "an", "as", "a", "date", "points", "test",
+# "transport" are left out: French has them). A heuristic, so it counts words, not sentences.
+ENGLISH_WORDS = ENGLISH | set(
+    "in all only more less than after before each one two three under over other same been "
+    "there these those into about also any but may should such then up out new most first "
+    "last time job jobs read language level levels occupation occupations category "
+    "categories round rounds draw draws official third party reported rule rules here "
+    "given says said work worked working year years hours week weeks month months day days "
+    "if no yes must need needed needs counts count counted still until since between "
+    "because without within being do does did done get gets got make makes made see shown "
+    "show list listed lists found find copy stored checked check choice reading chosen "
+    "doubt added removed because while whether so some every many much".split()
+)
 # Proper names IRCC's French pages keep in English (tests, a benchmark, IELTS's own name).
 PROPER_NAMES = (
     "Canadian English Language Proficiency Index Program",
@@ -58,3 +72,11 @@ def english_words(text: str) -> list[str]:
         for m in re.finditer(r"[^\W\d_]+", text)  # letters, accented ones included
         if m.group().lower() in ENGLISH
     ]
+
+
+def english_share(text: str) -> tuple[int, int]:
+    """(English words, all words) in ``text``, proper names left out (see ENGLISH_WORDS)."""
+    for name in PROPER_NAMES:
+        text = text.replace(name, " ")
+    words = [m.group().lower() for m in re.finditer(r"[^\W\d_]+", text)]
+    return sum(word in ENGLISH_WORDS for word in words), len(words)
