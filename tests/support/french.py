@@ -40,8 +40,9 @@ class Text(HTMLParser):
     SKIP = {"script", "style", "code", "pre", "svg", "title"}
     VOID = {"br", "img", "input", "meta", "link", "hr", "source", "wbr"}
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep_english: bool = False) -> None:
         super().__init__()
+        self.keep_english = keep_english  # also keep what is marked lang="en" (to measure it)
         self.stack: list[bool] = []
         self.out: list[str] = []
         self.switch: dict[str, str] = {}
@@ -52,7 +53,7 @@ class Text(HTMLParser):
             self.switch[str(found.get("hreflang"))] = str(found.get("href"))
         if tag in self.VOID:
             return
-        self.stack.append(tag in self.SKIP or found.get("lang") == "en")
+        self.stack.append(tag in self.SKIP or (found.get("lang") == "en" and not self.keep_english))
 
     def handle_endtag(self, tag: str) -> None:
         if tag not in self.VOID and self.stack:
