@@ -17,8 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pycore.common import data_texts
-from pycore.common.messages import current_language, labels
+from pycore.common.messages import current_language, data_label
 
 HERE = Path(__file__).resolve().parent
 
@@ -110,13 +109,4 @@ def data_text(text: str) -> Html:
     stops the build with a LookupError naming the text and where the data holds it (a proper
     name that stays as it is maps to itself there). Always inert: data text never adds markup
     to a page."""
-    lang = current_language()
-    if lang == "en" or not text:
-        return inert(text)
-    try:
-        return inert(labels(lang)[text])
-    except KeyError:
-        raise LookupError(
-            f"no {lang} text for {text!r} ({data_texts.where(text)}): "
-            f"add it to pycore/data/labels.{lang}.toml"
-        ) from None
+    return inert(data_label(text, current_language()))

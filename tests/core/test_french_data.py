@@ -48,3 +48,13 @@ def test_the_walk_finds_a_known_text_and_says_where_it_is() -> None:
 )
 def test_which_fields_are_reader_text(file: str, key: str, shown: bool) -> None:
     assert data_texts.is_reader_text(file, key) is shown
+
+
+def test_a_french_result_meeting_data_text_without_french_stops_with_where_it_is() -> None:
+    """The checker's French metadata (CRS labels, TEER summaries) reads the data's texts
+    strictly: French when there is one, else a LookupError naming the text and its place."""
+    row = "CLB 7 or more in all four, one or more under 9"
+    assert messages.data_label(row, "en") == row
+    assert messages.data_label(row, "fr") == messages.labels("fr")[row]
+    with pytest.raises(LookupError, match=r"'A sentence nobody wrote' \(not in the rules data\)"):
+        messages.data_label("A sentence nobody wrote", "fr")
