@@ -56,6 +56,9 @@ MARKUP = frozenset('&<>"`\\*_[]{}|')
 # definition, admonition "!!!", details "???", snippet "--8<--"), and so may "2026. " (a list).
 LINE_START = frozenset(string.punctuation)
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Runs of white space, but not the no-break spaces French typography puts before « : » and
+# inside « » (U+00A0) or between thousands (U+202F): those stay as they are.
+SPACES = re.compile(r"[^\S\u00a0\u202f]+")
 # The Markdown extensions whose syntax MARKUP and LINE_START were chosen for; a test holds
 # mkdocs.yml to this list, so adding one (pymdownx.tilde, emoji ...) means revisiting them.
 EXTENSIONS_COVERED = (
@@ -77,7 +80,7 @@ def inert(text: str) -> Html:
     """``text`` shown as itself on a page: one line, every character that HTML or Markdown
     would act on written as a character reference (``*`` -> ``&#42;``), which both leave alone
     and the browser shows as the character. For all text that comes from data files."""
-    flat = " ".join(CONTROL.sub(" ", text).split())
+    flat = " ".join(part for part in SPACES.split(CONTROL.sub(" ", text)) if part)
     out = []
     for index, char in enumerate(flat):
         opens_block = index == 0 and char in LINE_START

@@ -128,6 +128,10 @@ def test_control_characters_and_line_breaks_become_spaces() -> None:
     """A line break cannot start a new Markdown block; control characters never reach a page."""
     assert inert("a\n# b\x00c\x1b[31md\u2028e") == "a # b c &#91;31md e"
     assert inert("\n\t# b") == "&#35; b"
+    # French typography's no-break spaces stay (before « : », inside « », in 1 560).
+    assert (
+        inert("Note\u00a0: «\u00a0x\u00a0» 1\u202f560") == "Note\u00a0: «\u00a0x\u00a0» 1\u202f560"
+    )
 
 
 def test_the_escaper_knows_every_markdown_extension_of_the_site() -> None:
