@@ -140,16 +140,19 @@ def _crs(day: date, language: str) -> dict[str, Any]:
     """What the "Your ranking" section needs: the education values with the grid's labels,
     the bound on years, the work window and the guide pages it links to."""
     education = crs.table("education")
-    names = messages.labels(language)  # the grid's labels are English; French from labels.fr
+
+    def named(text: str) -> str:  # the grid's labels are English; French from labels.fr
+        return messages.data_label(text, language)
+
     return {
         "education": [
-            {"value": value, "label": names.get(row["label"], row["label"])}
+            {"value": value, "label": named(row["label"])}
             for row in education.rows
             for value in row["values"]
         ],
         # "none" has no row of its own; the page words it from the catalog.
         "canadian_education": [
-            {"value": value, "label": names.get(row["label"], row["label"])}
+            {"value": value, "label": named(row["label"])}
             for row in crs.additional_rows("canadian_education")
             for value in row["values"]
         ],
@@ -162,9 +165,8 @@ def _crs(day: date, language: str) -> dict[str, Any]:
 
 def _teer_descriptions(day: date, language: str) -> list[dict[str, Any]]:
     """The TEER summaries in ``language`` (French names from labels.fr.toml)."""
-    names = messages.labels(language)
     return [
-        {**row, "description": names.get(row["description"], row["description"])}
+        {**row, "description": messages.data_label(row["description"], language)}
         for row in parameter("noc", "teer_categories").value_at(day)
     ]
 

@@ -19,7 +19,7 @@ from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
-from pycore.common import formatting
+from pycore.common import data_texts, formatting
 from pycore.common.formatting import number, plural, series
 from pycore.common.parameters import load
 from pycore.common.typography import french_spacing
@@ -82,6 +82,20 @@ _JOINS = ("or", "and")
 def labels(lang: str) -> dict[str, str]:
     """French names of the data's labels given as facts (``labels.fr.toml``); none for English."""
     return {} if lang == "en" else {str(k): str(v) for k, v in load(f"labels.{lang}").items()}
+
+
+def data_label(text: str, lang: str) -> str:
+    """A reader text of the rules data (``pycore.common.data_texts``) in ``lang``: its French
+    from ``labels.fr.toml``; LookupError naming where the data holds it when there is none."""
+    if lang == "en" or not text:
+        return text
+    try:
+        return labels(lang)[text]
+    except KeyError:
+        raise LookupError(
+            f"no {lang} text for {text!r} ({data_texts.where(text)}): "
+            f"add it to pycore/data/labels.{lang}.toml"
+        ) from None
 
 
 def _label(text: str, lang: str) -> str:

@@ -56,7 +56,7 @@ def fsw_grid() -> str:
             say("Education"),
             _newest("fsw", "education_max"),
             "; ".join(
-                f"{say(EDUCATION[level])}: {points}"
+                say("{label}: {value}", label=say(EDUCATION[level]), value=points)
                 for level, points in education.items()
                 if points
             ),
@@ -64,7 +64,14 @@ def fsw_grid() -> str:
         [
             say("Experience"),
             _newest("fsw", "experience_max"),
-            _level_rows(_newest("fsw", "experience_points"), "{level}+ years: {points}"),
+            "; ".join(
+                say(
+                    "{level}+ year: {points}" if row["min"] == 1 else "{level}+ years: {points}",
+                    level=row["min"],
+                    points=row["points"],
+                )
+                for row in _newest("fsw", "experience_points")
+            ),
         ],
         [
             say("Age"),

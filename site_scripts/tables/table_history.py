@@ -71,7 +71,11 @@ def timeline_entries() -> list[tuple[date, str, tuple[str, ...]]]:
                 if position == 0 and is_data_start(item.note):
                     previous = item.value
                     continue
-                text = f"{data_text(param.description)}: {shown(item.value, param.unit)}"
+                text = say(
+                    "{label}: {value}",
+                    label=data_text(param.description),
+                    value=shown(item.value, param.unit),
+                )
                 if position > 0 and previous != item.value:
                     text += " " + say("(was {value})", value=shown(previous, param.unit))
                 if item.note:

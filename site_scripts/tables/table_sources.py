@@ -34,7 +34,7 @@ def sources_all() -> str:
             shown_title = english_title(shown_title) if english else inert(shown_title)
             items.append(
                 f"- [{shown_title}]({web_address(url)}){mark}"
-                + (f": {data_text(ref.note)}" if ref.note else "")
+                + (say(": {note}", note=data_text(ref.note)) if ref.note else "")
             )
         parts += [f"### {say(title)}", "\n".join(items)]
     return block(*parts)

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pycore.common.messages import current_language, labels
+from pycore.common.messages import current_language, data_label
 
 HERE = Path(__file__).resolve().parent
 
@@ -56,6 +56,9 @@ MARKUP = frozenset('&<>"`\\*_[]{}|')
 # definition, admonition "!!!", details "???", snippet "--8<--"), and so may "2026. " (a list).
 LINE_START = frozenset(string.punctuation)
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Runs of white space, but not the no-break spaces French typography puts before « : » and
+# inside « » (U+00A0) or between thousands (U+202F): those stay as they are.
+SPACES = re.compile(r"[^\S\u00a0\u202f]+")
 # The Markdown extensions whose syntax MARKUP and LINE_START were chosen for; a test holds
 # mkdocs.yml to this list, so adding one (pymdownx.tilde, emoji ...) means revisiting them.
 EXTENSIONS_COVERED = (
@@ -77,7 +80,7 @@ def inert(text: str) -> Html:
     """``text`` shown as itself on a page: one line, every character that HTML or Markdown
     would act on written as a character reference (``*`` -> ``&#42;``), which both leave alone
     and the browser shows as the character. For all text that comes from data files."""
-    flat = " ".join(CONTROL.sub(" ", text).split())
+    flat = " ".join(part for part in SPACES.split(CONTROL.sub(" ", text)) if part)
     out = []
     for index, char in enumerate(flat):
         opens_block = index == 0 and char in LINE_START
@@ -105,13 +108,8 @@ def href(url: str) -> Html:
 
 def data_text(text: str) -> Html:
     """Prose from the rules data (a description, a note, a title) in the page's language: its
-    French from ``pycore/data/labels.fr.toml``, else the English marked ``lang="en"`` so that
-    screen readers read it as English (the data keeps one language; see the French report).
-    Always inert: data text never adds markup to a page."""
-    lang = current_language()
-    if lang == "en" or not text:
-        return inert(text)
-    names = labels(lang)
-    if text in names:
-        return inert(names[text])
-    return Html(f'<span lang="en">{inert(text)}</span>')
+    French from ``pycore/data/labels.fr.toml``. A French page meeting a text with no French
+    stops the build with a LookupError naming the text and where the data holds it (a proper
+    name that stays as it is maps to itself there). Always inert: data text never adds markup
+    to a page."""
+    return inert(data_label(text, current_language()))

@@ -15,6 +15,7 @@ import yaml
 from mkdocs.utils.meta import get_data
 
 from pycore.categories import eligibility as categories
+from pycore.common import messages
 from pycore.common.parameters import load, parameter, source
 from site_scripts.hooks import placeholders
 from site_scripts.tables import category_tables, noc_search, tables
@@ -127,6 +128,10 @@ def test_control_characters_and_line_breaks_become_spaces() -> None:
     """A line break cannot start a new Markdown block; control characters never reach a page."""
     assert inert("a\n# b\x00c\x1b[31md\u2028e") == "a # b c &#91;31md e"
     assert inert("\n\t# b") == "&#35; b"
+    # French typography's no-break spaces stay (before « : », inside « », in 1 560).
+    assert (
+        inert("Note\u00a0: «\u00a0x\u00a0» 1\u202f560") == "Note\u00a0: «\u00a0x\u00a0» 1\u202f560"
+    )
 
 
 def test_the_escaper_knows_every_markdown_extension_of_the_site() -> None:
@@ -169,6 +174,8 @@ def poison_data(patch: pytest.MonkeyPatch) -> list[str]:
         # Only text already there: adding a field would add an element (a note paragraph).
         if isinstance(table.get(key), str) and table[key]:
             patch.setitem(table, key, POISON.format(kind=kind))
+            # Its French (a French page stops on data text without one): the same markup.
+            patch.setitem(messages.labels("fr"), POISON.format(kind=kind), POISON.format(kind=kind))
             kinds.append(kind)
 
     draws = load("draws")

@@ -192,6 +192,17 @@ def test_a_french_page_meeting_untranslated_renderer_text_stops_the_build() -> N
         words.say("A sentence nobody translated")
 
 
+def test_a_french_page_meeting_data_text_without_french_stops_the_build() -> None:
+    """data_text() on a French page raises for a data text with no French, naming where the
+    data holds it; with its French it gives the French (issue 24)."""
+    with messages.language("fr"):
+        with pytest.raises(LookupError, match="A sentence nobody.*labels.fr.toml"):
+            words.data_text("A sentence nobody translated")
+        row = "CLB 7 or more in all four, one or more under 9"
+        assert words.data_text(row) == words.inert(messages.labels("fr")[row])
+        assert words.data_text(row).startswith("NCLC 7")
+
+
 def test_french_pages_type_no_number_the_english_twin_does_not() -> None:
     """French pages use the data placeholders their English twins use, no more typed numbers."""
 
