@@ -46,6 +46,7 @@ NOT_TEXT = frozenset(
         ("changes", "status"),  # an id ("in force"); the page words it (words.fr.toml)
         ("crs", "status"),  # an id, as in changes.toml
         ("review", "*"),  # only its labels are shown (see below)
+        ("noc_everyday_names", "name"),  # search terms, each already under its language
     }
 )
 # Fields shown to readers in one file only (the text values the guide prints with {{ value }}).
