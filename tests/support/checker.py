@@ -117,6 +117,15 @@ def checker_page(browser: Browser, site_url: str) -> Iterator[Page]:
         context.close()
 
 
+def open_ranking(page: Page) -> Locator:
+    """The result's ranking section, opened (its body is built on the first opening)."""
+    section = page.locator("[data-crs]")
+    fold = section.locator("details.cec-crs-fold")
+    if fold.get_attribute("open") is None:
+        fold.locator("summary").click()
+    return section
+
+
 def requirement(page: Page, rid: str) -> Locator:
     """The result's block for requirement ``rid``."""
     return page.locator(f'[data-requirement="{rid}"]')

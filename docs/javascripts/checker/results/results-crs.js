@@ -4,6 +4,7 @@
 // Every figure and sentence comes from the engine; words from the catalog.
 
 import { h } from "../dom.js";
+import { lazySection } from "./lazy-section.js";
 import { rounds } from "./results-crs-rounds.js";
 
 // Catalog keys per section and per factor, written out so a test can see every key in use.
@@ -38,21 +39,24 @@ function bar(share) {
   return h("div", { class: "cec-bar", "aria-hidden": "true" }, fill);
 }
 
-/** The ranking section of the result in a list: empty when the profile had no `crs` object. */
+/**
+ * The ranking section of the result in a list: empty when the profile had no `crs` object.
+ * Folded under its heading, its body built when first opened (lazy-section.js).
+ */
 export function renderCrs(assessment, metadata, width = 720) {
   const crs = assessment.crs;
   if (!crs) return [];
   const { t } = metadata;
-  const out = h(
-    "section",
-    { class: "cec-crs", "data-crs": "", "aria-labelledby": "cec-crs-title" },
-    h("h3", { id: "cec-crs-title" }, t("ui.crs_heading")),
+  const fold = lazySection({ class: "cec-crs-fold" }, h("h3", { id: "cec-crs-title" }, t("ui.crs_heading")), () =>
+    body(crs, metadata, width),
   );
-  if (crs.total === null || crs.total === undefined) {
-    out.append(...incomplete(crs, t));
-    return [out];
-  }
-  out.append(
+  return [h("section", { class: "cec-crs", "data-crs": "", "aria-labelledby": "cec-crs-title" }, fold)];
+}
+
+function body(crs, metadata, width) {
+  const { t } = metadata;
+  if (crs.total === null || crs.total === undefined) return incomplete(crs, t);
+  return [
     h(
       "div",
       { class: "cec-crs-total" },
@@ -79,8 +83,7 @@ export function renderCrs(assessment, metadata, width = 720) {
     ...raises(crs, t),
     ...lowers(crs, t),
     ...rounds(crs, t, width),
-  );
-  return [out];
+  ].filter(Boolean); // the grid notice may be absent
 }
 
 function guideLinks({ t, crs }) {
