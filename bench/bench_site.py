@@ -502,6 +502,13 @@ def lighthouse(url: str, work: Path) -> dict[str, float] | str:
     audits = data["audits"]
     for key in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time"):
         scores[key] = audits[key]["numericValue"]
+    # Material's share of the blocking time: its bundle's long tasks (Lighthouse attributes each
+    # to a script) over all long tasks, each counted past 50 ms as TBT counts them.
+    tasks = audits.get("long-tasks", {}).get("details", {}).get("items", [])
+    blocking = [(str(task.get("url", "")), max(0.0, task["duration"] - 50)) for task in tasks]
+    total = sum(ms for _, ms in blocking)
+    material = sum(ms for url, ms in blocking if "/assets/javascripts/bundle." in url)
+    scores["material share"] = material / total if total else 0.0
     return scores
 
 
@@ -528,9 +535,12 @@ def print_lighthouse(scores: dict[str, list[dict[str, float] | str]]) -> None:
                 f"{value['accessibility']:.2f}  FCP {value['first-contentful-paint']:.0f} ms"
                 f"  LCP {value['largest-contentful-paint']:.0f} ms"
                 f"  TBT {value['total-blocking-time']:.0f} ms"
+                f"  (Material's bundle {value['material share']:.0%} of long tasks' blocking)"
             )
-        good = [v for v in runs if not isinstance(v, str) and v["performance"] >= 0.98]
-        print(f"  {name:10} performance >= 0.98 in {len(good)} of {len(runs)} runs (target 4 of 5)")
+        done = [v for v in runs if not isinstance(v, str)]
+        if done:
+            median = statistics.median(v["performance"] for v in done)
+            print(f"  {name:10} performance median {median:.2f} of {len(done)} runs")
 
 
 # --- report -----------------------------------------------------------------------------------
