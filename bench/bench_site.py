@@ -615,8 +615,8 @@ def print_local_targets(cold_ratio: float, again_ratio: float) -> None:
         f"{'met' if cold_ratio <= 0.5 else 'NOT met'}"
     )
     print(
-        f"  revisit ready / baseline revisit     {again_ratio:5.2f}  (<= 0.50) "
-        f"{'met' if again_ratio <= 0.5 else 'NOT met'}"
+        f"  revisit ready / baseline revisit     {again_ratio:5.2f}  (<= 0.45) "
+        f"{'met' if again_ratio <= 0.45 else 'NOT met'}"
     )
 
 
@@ -793,8 +793,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\ntargets")
         if link_ratio is not None:
             print(
-                f"  link: cold verdict / baseline cold   {link_ratio:5.2f}  (<= 0.60) "
-                f"{'met' if link_ratio <= 0.6 else 'NOT met'}"
+                f"  link: cold verdict / baseline cold   {link_ratio:5.2f}  (<= 0.50) "
+                f"{'met' if link_ratio <= 0.5 else 'NOT met'}"
             )
         print_local_targets(cold_ratio, again_ratio)
         print(
