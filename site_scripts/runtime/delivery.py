@@ -32,6 +32,7 @@ from site_scripts.runtime.paths import (  # noqa: E402  (after the path set-up a
     CHECKER_PAGES,
     RUNTIME_FOLDER,
     RUNTIME_ROLES,
+    SNAPSHOT,
     STDLIB_REST,
 )
 
@@ -44,6 +45,7 @@ WORKER_MODULES = (
     "engine/verify.js",
     "engine/snapshot.js",
     "engine/kept.js",
+    "engine/link.js",
     "engine/engine-errors.js",
 )
 # Page modules loaded by the head scripts themselves (no preload hint needed).
@@ -72,8 +74,11 @@ def runtime_names(site_dir: Path) -> list[str]:
     folder = site_dir / RUNTIME_FOLDER
     names = {p.name for p in folder.iterdir() if p.is_file()} if folder.exists() else set()
     # Not downloaded by the worker: the rest of the stdlib (only if imported), the lock file
-    # (its contents come in the page's configuration).
-    unused = tuple(name.rpartition(".")[0] + "." for name in (STDLIB_REST, RUNTIME_ROLES["lock"]))
+    # (its contents come in the page's configuration); nor kept: the memory snapshot (a fast
+    # link's first visit only; the device keeps its own copy, snapshot.js).
+    unused = tuple(
+        name.rpartition(".")[0] + "." for name in (STDLIB_REST, RUNTIME_ROLES["lock"], SNAPSHOT)
+    )
     return sorted(
         name for name in names if name + ".gz" not in names and not name.startswith(unused)
     )

@@ -14,6 +14,8 @@
   which the worker decompresses itself (``DecompressionStream``), since whether a static host
   compresses wasm is unsettled and GitHub Pages does not. Its digest is the wasm's: the check
   covers the bytes that run, not the bytes that travelled.
+- The memory snapshot (``build_snapshot.py``): Python started with the rules imported, restored
+  on a fast link's first visit; published only as its gzip copy, its digest the snapshot's.
 """
 
 from __future__ import annotations
@@ -26,18 +28,21 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from site_scripts.runtime import precompile
+from site_scripts.runtime import build_snapshot, precompile
 from site_scripts.runtime.paths import PINNED_FILES as PYODIDE_FILES  # published as npm has them
 from site_scripts.runtime.paths import (
     PYODIDE_DIR,
     RUNTIME_FOLDER,
     RUNTIME_ROLES,
+    SNAPSHOT,
     STDLIB,
     STDLIB_REST,
 )
 
-# Large binaries shipped precompressed too (their gzip copy is what the worker downloads).
-PRECOMPRESSED = (RUNTIME_ROLES["wasm"],)
+# Large binaries shipped precompressed too (their gzip copy is what the worker downloads); the
+# snapshot only as its copy (the worker restores it only where DecompressionStream exists).
+PRECOMPRESSED = (RUNTIME_ROLES["wasm"], SNAPSHOT)
+GZIP_ONLY = (SNAPSHOT,)
 COMPRESSED_SUFFIX = ".gz"
 
 
@@ -80,7 +85,7 @@ class Runtime:
 
     def published(self) -> dict[str, bytes]:
         """Every file to write, by published name: the runtime and its gzip copies."""
-        out = {self.names[name]: data for name, data in self.files.items()}
+        out = {self.names[name]: data for name, data in self.files.items() if name not in GZIP_ONLY}
         for name in PRECOMPRESSED:
             if name in self.files:
                 out[self.compressed[self.names[name]]] = gzipped(self.files[name])
@@ -138,6 +143,9 @@ def runtime(wheel_name: str, wheel: bytes, source: Path = PYODIDE_DIR) -> Runtim
         files[wheel_name] = precompile.precompile_bytes(wheel, "wheel", source)
         files[STDLIB], files[STDLIB_REST] = precompile.split_stdlib(
             precompile.precompiled_stdlib(source), files[wheel_name], source
+        )
+        files[SNAPSHOT] = build_snapshot.memory_snapshot(
+            files[STDLIB], files[wheel_name], build_snapshot.inline_lock(source), source
         )
         _memo.clear()  # only the current build's runtime is worth keeping in memory
         _memo[key] = Runtime(precompile.runtime_version(source), files)

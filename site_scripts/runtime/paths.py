@@ -38,5 +38,8 @@ STDLIB = RUNTIME_ROLES["stdlib"]
 # (site_scripts/runtime/lazy_stdlib.py, shipped inside STDLIB).
 STDLIB_REST = "python_stdlib_rest.zip"
 LAZY_MODULE = "_cec_lazy_stdlib"
+# Made by the build: Python's memory once started with the rules imported (build_snapshot.py),
+# published only as its gzip copy and fetched on a fast link's first visit only (worker.js).
+SNAPSHOT = "python_snapshot.bin"
 # Published unchanged (the stdlib is rebuilt; the wheel is ours).
 PINNED_FILES = tuple(name for name in RUNTIME_FILES if name != STDLIB)

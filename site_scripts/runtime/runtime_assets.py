@@ -38,6 +38,7 @@ from site_scripts.runtime.paths import (  # noqa: E402  (after the path set-up a
     RUNTIME_FILES,
     RUNTIME_FOLDER,
     RUNTIME_ROLES,
+    SNAPSHOT,
     STDLIB_REST,
 )
 
@@ -204,7 +205,7 @@ def runtime_config(folder: str) -> dict[str, Any]:
     runtime = published_runtime()
     return {
         "dir": folder,
-        "roles": {**RUNTIME_ROLES, "stdlib_rest": STDLIB_REST},
+        "roles": {**RUNTIME_ROLES, "stdlib_rest": STDLIB_REST, "snapshot": SNAPSHOT},
         "lazyModule": LAZY_MODULE,
         "lock": lock_contents(),
         "wheel": runtime.names[runtime_wheel()[0]],
@@ -215,10 +216,10 @@ def runtime_config(folder: str) -> dict[str, Any]:
 
 
 def lock_contents(source: Path = PYODIDE_DIR) -> dict[str, Any]:
-    """The lock file's ``info`` without its package list: the checker loads no package, and
-    passed inline (``lockFileContents``) start-up neither waits for nor parses the 119 KB file."""
-    lock = json.loads((source / RUNTIME_ROLES["lock"]).read_text(encoding="utf-8"))
-    return {"info": lock["info"], "packages": {}}
+    """The lock's info passed inline (the build's snapshot is made with the same)."""
+    from site_scripts.runtime.build_snapshot import inline_lock
+
+    return inline_lock(source)
 
 
 def checker_config(page_url: str, lang: str = "en") -> str:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, expect
-from support.checker import encode, open_sections, result_at, wait_for_mark
+from support.checker import encode, open_ranking, open_sections, result_at, wait_for_mark
 from support.contract import contract_profile, job
 from support.rules import APP
 
@@ -64,7 +64,7 @@ def test_marc_sees_the_combined_lever_and_what_it_opens(
         prefix = "/fr" if lang == "fr" else ""
         page.goto(f"{site_url}{prefix}/checker/#profile={encode(body)}")
         wait_for_mark(page, "cec:result")
-        within = page.locator(".cec-crs-raise").first
+        within = open_ranking(page).locator(".cec-crs-raise").first
         lever = within.locator("li").first
         expect(lever).to_have_attribute("data-improvement", first["id"])
         expect(lever).to_contain_text(first["message"])

@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from support.checker import (
     HIGH_LEVEL,
     cpython,
+    open_ranking,
     open_sections,
     open_share_link,
     reader_number,
@@ -73,7 +74,7 @@ def shoot(page: Page, name: str) -> None:
 
 def expect_result(page: Page, crs: dict[str, Any]) -> None:
     """The page shows the engine's total, each factor's points and sentence, and its levers."""
-    result = page.locator("[data-crs]")
+    result = open_ranking(page)
     expect(result.get_by_test_id("crs-total")).to_have_text(reader_number(crs["total"]))
     expect(result.locator(".cec-crs-total")).to_contain_text(
         f"of {reader_number(crs['max_total'])}"
@@ -188,13 +189,30 @@ def test_an_engine_error_lands_on_the_spouse_score(checker: Page, site_url: str)
     expect(checker.locator('[data-field="title"]')).to_have_value("Developer")
 
 
+def test_the_section_is_built_when_first_opened_or_printed(checker: Page, site_url: str) -> None:
+    """The ranking's body is not made while the result mounts: opening it builds it, and so does
+    printing (which opens it), once."""
+    body = ranked()
+    expected = cpython(body)["crs"]
+    open_share_link(checker, site_url, body)
+    fold = checker.locator("details#cec-detail-crs")
+    expect(fold.locator(":scope > summary")).to_have_text("Your ranking: a CRS estimate")
+    expect(fold.locator(".cec-crs-total")).to_have_count(0)
+    checker.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    expect(fold).to_have_attribute("open", "")
+    expect(fold.get_by_test_id("crs-total")).to_have_text(reader_number(expected["total"]))
+    fold.locator("summary").click()  # closed and opened again: built once
+    fold.locator("summary").click()
+    expect(fold.locator(".cec-crs-total")).to_have_count(1)
+
+
 def test_a_missing_answer_is_named_not_scored(checker: Page, site_url: str) -> None:
     """Without a date of birth there is no total: the result names the answer, linked to it."""
     body = ranked(ranking(date_of_birth=None))
     expected = cpython(body)["crs"]
     assert expected["total"] is None and "crs.date_of_birth" in expected["missing"]
     open_share_link(checker, site_url, body)
-    missing = checker.locator("[data-crs] .cec-crs-missing a")
+    missing = open_ranking(checker).locator(".cec-crs-missing a")
     expect(missing).to_have_count(len(expected["missing"]))
     expect(missing.first).to_have_text("Date of birth")
     open_sections(checker)
@@ -246,8 +264,10 @@ def test_remember_keeps_the_section(browser: Browser, site_url: str) -> None:
 
 
 def test_print_includes_the_ranking(checker: Page, site_url: str) -> None:
-    """Printed, the result keeps the ranking: total, factors and the chart."""
+    """Printed, the result keeps the ranking: total, factors and the chart (printing builds and
+    opens the folded section)."""
     open_share_link(checker, site_url, ranked())
+    checker.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     checker.emulate_media(media="print")
     try:
         expect(checker.get_by_test_id("crs-total")).to_be_visible()
@@ -261,8 +281,10 @@ def test_print_includes_the_ranking(checker: Page, site_url: str) -> None:
 def test_guide_links_resolve(checker: Page, site_url: str) -> None:
     """The ranking's links to the CRS guide and to Changes ahead lead to pages of the site."""
     open_share_link(checker, site_url, ranked(ranking(born_years=35)))
-    hrefs = checker.locator("[data-crs] .cec-crs-note a").evaluate_all(
-        "links => links.map(a => a.href)"
+    hrefs = (
+        open_ranking(checker)
+        .locator(".cec-crs-note a")
+        .evaluate_all("links => links.map(a => a.href)")
     )
     assert len(hrefs) == 2
     for href in hrefs:

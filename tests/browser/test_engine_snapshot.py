@@ -1,5 +1,6 @@
-"""The engine's memory snapshot (snapshot.js): revisits restore it, it never holds answers,
-and a damaged copy is replaced without the person noticing."""
+"""The engine's memory snapshots: revisits restore the copy the device kept (snapshot.js), a
+fast link's first visit the build's (build_snapshot.py); neither holds answers, and a damaged
+copy is replaced or passed over without the person noticing."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Playwright
-from support.checker import share_url
+from playwright.sync_api import BrowserContext, Page, Playwright, Route
+from support.checker import cpython, share_url
 from support.contract import contract_profile, job
 
 STORE = "cec-snapshot"
@@ -18,6 +19,13 @@ MARKER = "Quokka-Zebra welder 4417"
 PROFILE = contract_profile(
     jobs=[job(date(2024, 1, 8), None, hours=37.5, teer=2, title=MARKER, noc_code="72106")]
 )
+
+# Links as Chromium emulates them (DevTools protocol); the worker reads navigator.connection.
+LINKS = {
+    "fast": {"latency": 2, "downloadThroughput": 500e6 / 8, "uploadThroughput": 100e6 / 8},
+    "phone": {"latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 5e6 / 8},
+}
+ELIGIBLE = {True: "true", False: "false", None: "unknown"}
 
 # The kept entry once it is written (the engine keeps it just after it is ready).
 KEPT = """async (store) => {
@@ -74,7 +82,7 @@ def test_revisit_restores_the_snapshot_and_gives_the_same_verdict(
     context, page = visit(playwright, tmp_path, browser_type_launch_args)
     try:
         assert verdict_of(page, url) == first
-        assert page.evaluate(READY_DETAIL) == {"restored": True}
+        assert page.evaluate(READY_DETAIL) == {"restored": "device"}
     finally:
         context.close()
 
@@ -162,3 +170,43 @@ def test_damaged_snapshot_is_replaced_and_the_checker_answers(
     finally:
         context.close()
     assert valid
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("case", ["fast", "phone", "fast, damaged copy"])
+def test_a_fast_link_starts_from_the_builds_snapshot(
+    playwright: Playwright,
+    site_url: str,
+    tmp_path: Path,
+    browser_type_launch_args: dict[str, Any],
+    case: str,
+) -> None:
+    """A fast link's first visit restores the build's snapshot and gives the engine's verdict; a
+    phone's link never downloads it; a copy that fails its digest is passed over (usual start)."""
+    link, _, damaged = case.partition(", ")
+    context, page = visit(playwright, tmp_path, browser_type_launch_args)
+    requested: list[str] = []
+    try:
+        session = context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.send("Network.emulateNetworkConditions", {"offline": False, **LINKS[link]})
+        context.on("request", lambda request: requested.append(request.url))
+        if damaged:
+
+            def damage(route: Route) -> None:
+                body = bytearray(route.fetch().body())
+                body[-64:] = bytes(64)  # the gzip stream's end: the digest cannot match
+                route.fulfill(body=bytes(body))
+
+            page.route("**/python_snapshot.*", damage)
+        eligible, _ = verdict_of(page, share_url(site_url, PROFILE))
+        restored = page.evaluate(READY_DETAIL)
+    finally:
+        context.close()
+    assert eligible == ELIGIBLE[cpython(PROFILE)["eligible"]]
+    fetched = any("python_snapshot." in url for url in requested)
+    assert (restored, fetched) == {
+        "fast": ({"restored": "build"}, True),
+        "phone": ({"restored": False}, False),
+        "fast, damaged copy": ({"restored": False}, True),
+    }[case]

@@ -38,10 +38,30 @@ def test_hashed_name_keeps_the_extension_and_follows_the_content() -> None:
 def test_digests_are_the_sha256_of_the_written_files(
     runtime: integrity.Runtime, tmp_path: Path
 ) -> None:
-    """Each published file's bytes hash to the digest the page records for it."""
+    """Each published file's bytes hash to the digest the page records for it (a file published
+    only as its gzip copy: the copy's decompressed bytes)."""
     target = runtime.write(tmp_path)
     for name, value in runtime.digests.items():
-        assert value == "sha256-" + sha256_of((target / name).read_bytes()), name
+        path = target / name
+        data = (
+            path.read_bytes()
+            if path.exists()
+            else gzip.decompress((target / (name + ".gz")).read_bytes())
+        )
+        assert value == "sha256-" + sha256_of(data), name
+
+
+def test_the_snapshot_is_published_gzipped_only_with_the_rules_imported(
+    runtime: integrity.Runtime, tmp_path: Path
+) -> None:
+    """The build's memory snapshot ships as its gzip copy alone (5 MB, not 31), and is Python
+    with the rules imported: the engine's module name is in it."""
+    target = runtime.write(tmp_path)
+    name = runtime.names[paths.SNAPSHOT]
+    assert not (target / name).exists()
+    packed = (target / runtime.compressed[name]).read_bytes()
+    assert len(packed) < 8e6
+    assert b"pycore.api" in gzip.decompress(packed)
 
 
 def test_write_leaves_same_files_alone_and_drops_others(

@@ -98,6 +98,8 @@ def open_sections(page: Page) -> None:
     page.evaluate(
         "document.querySelectorAll('details.cec-detail').forEach(d => { d.open = true; })"
     )
+    # A lazy section (the ranking) builds its body on its toggle event, queued as a task.
+    page.evaluate("new Promise(done => setTimeout(done, 0))")
 
 
 def reader_number(value: float) -> str:
@@ -123,6 +125,15 @@ def checker_page(browser: Browser, site_url: str) -> Iterator[Page]:
         yield page
     finally:
         context.close()
+
+
+def open_ranking(page: Page) -> Locator:
+    """The result's ranking section, opened from its heading (its body is built on the first
+    opening)."""
+    fold = page.locator("details#cec-detail-crs")
+    if fold.get_attribute("open") is None:
+        fold.locator(":scope > summary").click()
+    return page.locator("[data-crs]")
 
 
 def requirement(page: Page, rid: str) -> Locator:

@@ -46,8 +46,8 @@ function createEngine(runtime) {
     if (message.type === "progress") {
       update({ step: message.step, steps: message.steps, label: message.label });
     } else if (message.type === "ready") {
-      // The bench and the tests read whether Python started from the kept snapshot.
-      performance.mark("cec:ready", { detail: { restored: Boolean(message.restored) } });
+      // The bench and the tests read whether Python was restored: "device", "build" or false.
+      performance.mark("cec:ready", { detail: { restored: message.restored || false } });
       update({ state: "ready", step: status.steps, label: "ui.engine_step_ready" });
     } else if (message.type === "failed") {
       fail(message.message, message.facts);
@@ -105,7 +105,7 @@ function createEngine(runtime) {
           roles: runtime.roles, // which file is the loader, the glue, the stdlib... (build)
           files: runtime.files, // Pyodide's file names -> published, content-hashed names
           integrity: runtime.integrity, // SHA-256 per file, recorded at build time
-          compressed: runtime.compressed, // published name -> its gzip copy (the wasm)
+          compressed: runtime.compressed, // published name -> its gzip copy (wasm, snapshot)
           lazyModule: runtime.lazyModule, // Python module fetching the rest of the stdlib
           lock: runtime.lock, // the lock file's info (no package is loaded)
         },

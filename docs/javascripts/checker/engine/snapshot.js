@@ -35,6 +35,9 @@ export async function keptSnapshot(key) {
   return null;
 }
 
+/** Whether a snapshot is kept under ``key`` (not read: a quick look before any download). */
+export const hasKeptSnapshot = async (key) => Boolean(await snapshots.get(key));
+
 /** Keep ``bytes`` under ``key``, with their digest. */
 export async function keepSnapshot(key, bytes) {
   const digest = await sha256(bytes).catch(() => null);

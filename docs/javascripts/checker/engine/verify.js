@@ -196,6 +196,20 @@ export function createVerifier(indexURL, files, digests, compressed = {}) {
       const response = await verifiedFetch(published(name));
       return new Uint8Array(await response.arrayBuffer());
     },
+    /**
+     * The decompressed bytes of ``name``, published only as its gzip copy (the build's memory
+     * snapshot), once they match its digest; rejects otherwise. Not one of Pyodide's requests:
+     * a failure here never stops the start (worker.js falls back).
+     */
+    async unpackedBytes(name) {
+      const copy = compressed[files[name]];
+      if (!copy || typeof DecompressionStream !== "function") throw new IntegrityError(name);
+      const response = await networkFetch(new URL(copy, indexURL).href, { credentials: "same-origin" });
+      if (!response.ok || !response.body) throw httpFailure(copy, response.status);
+      const body = await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+      if ((await sha256(body)) !== digests[files[name]]) throw new IntegrityError(name);
+      return new Uint8Array(body);
+    },
     /** Import a JavaScript module of the runtime once its bytes have been checked. */
     async importModule(name) {
       await verifiedFetch(published(name));

@@ -10,12 +10,14 @@
 //        (names and roles come from the build: site_scripts/runtime/paths.py)
 //        {"type":"check","id":N,"profile":"<profile JSON>"}
 //   out: {"type":"progress","step":N,"steps":M,"label":<a ui.* catalog key>}
-//        {"type":"ready","restored":<started from the kept snapshot>} | {"type":"failed","message":...}
+//        {"type":"ready","restored":"device"|"build"|null} (Python's memory restored from the
+//        copy this device kept, from the build's snapshot, or started) | {"type":"failed",...}
 //        {"type":"result","id":N,"output":"<assessment or errors JSON>"}
 
 import { failure, httpFailure, IntegrityError } from "./engine-errors.js";
 import "./kept.js"; // used by snapshot.js and verify.js: named here so all load at once (one round trip)
-import { forgetSnapshot, keepSnapshot, keptSnapshot, snapshotKey } from "./snapshot.js";
+import { fastLink } from "./link.js";
+import { forgetSnapshot, hasKeptSnapshot, keepSnapshot, keptSnapshot, snapshotKey } from "./snapshot.js";
 import { createVerifier } from "./verify.js";
 
 const STEPS = 4;
@@ -116,15 +118,28 @@ async function loadEngine(runtime) {
   const files = createVerifier(runtime.indexURL, runtime.files, runtime.integrity, runtime.compressed);
   const snapshotAt = snapshotKey(runtime.indexURL, runtime.files, runtime.wheelURL);
   const kept = keptSnapshot(snapshotAt); // read and checked while the runtime downloads
-  // Everything but the rest of the standard library, which is fetched only if imported, and
-  // the lock file when the page brought its contents.
-  const skipped = new Set([roles.stdlib_rest, runtime.lock ? roles.lock : null]);
+  // No copy on this device yet and a fast link: the build's snapshot, downloaded (and checked)
+  // alongside the wasm. Any failure leaves the usual start.
+  const built =
+    roles.snapshot && runtime.files[roles.snapshot] && fastLink()
+      ? hasKeptSnapshot(snapshotAt)
+          .then((has) => (has ? null : files.unpackedBytes(roles.snapshot)))
+          .catch(() => null)
+      : Promise.resolve(null);
+  // Everything but the rest of the standard library, which is fetched only if imported, the
+  // lock file when the page brought its contents, and the build's snapshot (above).
+  const skipped = new Set([roles.stdlib_rest, runtime.lock ? roles.lock : null, roles.snapshot]);
   const needed = Object.keys(runtime.files).filter((known) => !skipped.has(known));
   files.prefetch(needed.map((known) => runtime.files[known]));
   files.install();
   const [{ loadPyodide }, glue] = await Promise.all([files.importModule(roles.loader), files.importModule(roles.glue)]);
   progress(2, "ui.engine_step_python");
   let snapshot = await kept;
+  let restored = snapshot ? "device" : null; // where Python's memory came from, if restored
+  if (!snapshot) {
+    snapshot = await built;
+    restored = snapshot ? "build" : null;
+  }
   let pyodide;
   try {
     pyodide = await startPython(runtime, files, loadPyodide, glue, snapshot);
@@ -132,6 +147,7 @@ async function loadEngine(runtime) {
     if (!snapshot || error instanceof IntegrityError) throw error;
     forgetSnapshot(snapshotAt); // refused by this runtime: start the usual way
     snapshot = null;
+    restored = null;
     pyodide = await startPython(runtime, files, loadPyodide, glue, null);
   }
   progress(3, "ui.engine_step_rules");
@@ -139,10 +155,11 @@ async function loadEngine(runtime) {
   pyodide.unpackArchive(await files.bytes(runtime.wheelURL), "wheel");
   const api = pyodide.pyimport("pycore.api"); // already imported when restored
   // Copied before any check, so no answer is ever kept, and before Python holds a JavaScript
-  // function; hashed and stored a little later, off the first verdict's path.
-  if (!snapshot) {
+  // function; hashed and stored a little later, off the first verdict's path. The build's
+  // snapshot, once restored, is kept as it is.
+  if (restored !== "device") {
     try {
-      const image = pyodide.makeMemorySnapshot();
+      const image = snapshot || pyodide.makeMemorySnapshot();
       setTimeout(() => keepSnapshot(snapshotAt, image), KEEP_SNAPSHOT_AFTER_MS);
     } catch {
       // no copy this time (Pyodide refused): the checker works, the next visit starts as usual
@@ -159,7 +176,7 @@ async function loadEngine(runtime) {
   // result says which values were not checked against their sources recently enough, and an
   // invitation's safe days start today, never on days past.
   const check = (text, lang) => api.check_json(text, false, lang === "fr" ? "fr" : "en", localDay(new Date()));
-  return { check, restored: Boolean(snapshot) };
+  return { check, restored };
 }
 
 /** A date as YYYY-MM-DD on the local calendar (toISOString would give the UTC day). */

@@ -4,6 +4,7 @@
 // printing and fold back after.
 
 import { h } from "../dom.js";
+import { build } from "./lazy-section.js";
 
 /** `nodes` in a folded section `id` under `heading` (an h3 element, or its text). Empty in,
  * empty out, so a part the result does not have adds nothing. */
@@ -28,7 +29,10 @@ export function foldSection(id, sections) {
 export function reveal(target) {
   const element = typeof target === "string" ? document.getElementById(target) : target;
   if (!element) return;
-  for (let node = element.closest("details"); node; node = node.parentElement?.closest("details")) node.open = true;
+  for (let node = element.closest("details"); node; node = node.parentElement?.closest("details")) {
+    build(node); // a lazy section's body exists before it is shown
+    node.open = true;
+  }
   element.scrollIntoView({ block: "start" });
   const focusable = element.tagName === "DETAILS" ? element.querySelector(":scope > summary") : element;
   focusable?.focus({ preventScroll: true });

@@ -5,6 +5,7 @@
 // Every figure and sentence comes from the engine; words from the catalog.
 
 import { h } from "../dom.js";
+import { lazySection } from "./lazy-section.js";
 
 // Catalog keys per section and per factor, written out so a test can see every key in use.
 const SECTIONS = {
@@ -38,21 +39,26 @@ function bar(share) {
   return h("div", { class: "cec-bar", "aria-hidden": "true" }, fill);
 }
 
-/** The ranking section of the result in a list: empty when the profile had no `crs` object. */
-export function renderCrs(assessment, metadata) {
+/**
+ * The ranking section of the result, folded as section `id` (fold.js's look) under its heading,
+ * in a list: empty when the profile had no `crs` object. Its body is built when first opened
+ * (lazy-section.js): its tables were the largest part of the mount's time on a slow phone.
+ */
+export function renderCrs(assessment, metadata, id) {
   const crs = assessment.crs;
   if (!crs) return [];
   const { t } = metadata;
-  const out = h(
-    "section",
-    { class: "cec-crs", "data-crs": "", "aria-labelledby": "cec-crs-title" },
-    h("h3", { id: "cec-crs-title" }, t("ui.crs_heading")),
-  );
-  if (crs.total === null || crs.total === undefined) {
-    out.append(...incomplete(crs, t));
-    return [out];
-  }
-  out.append(
+  const heading = h("h3", { id: "cec-crs-title" }, t("ui.crs_heading"));
+  const section = () => [
+    h("section", { class: "cec-crs", "data-crs": "", "aria-labelledby": "cec-crs-title" }, ...body(crs, metadata)),
+  ];
+  return [lazySection({ class: "cec-detail", id }, heading, section)];
+}
+
+function body(crs, metadata) {
+  const { t } = metadata;
+  if (crs.total === null || crs.total === undefined) return incomplete(crs, t);
+  return [
     h(
       "div",
       { class: "cec-crs-total" },
@@ -78,8 +84,7 @@ export function renderCrs(assessment, metadata) {
     ...factorTables(crs, t),
     ...raises(crs, t),
     ...lowers(crs, t),
-  );
-  return [out];
+  ].filter(Boolean); // the grid notice may be absent
 }
 
 function guideLinks({ t, crs }) {

@@ -5,6 +5,7 @@
 
 import { h } from "../dom.js";
 import { reveal } from "./fold.js";
+import { build } from "./lazy-section.js";
 
 const CEC = { true: "ui.summary_cec_true", false: "ui.summary_cec_false", null: "ui.summary_cec_null" };
 const NOTICE = {
@@ -28,6 +29,8 @@ export function renderSummary({ assessment, metadata }, ids) {
     const guide = typeof target === "string" && target.startsWith("../");
     const find = typeof target === "function" ? target : () => document.getElementById(target);
     const go = (event) => {
+      // A target inside the ranking (the lever) exists once that lazy section is built.
+      if (typeof target === "function") build(document.getElementById(ids.crs));
       const element = find();
       if (!element) return;
       event.preventDefault();

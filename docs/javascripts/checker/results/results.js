@@ -83,7 +83,7 @@ export function renderResults(section, { profile, assessment, metadata }) {
     jobs: fold(IDS.jobs, t("ui.timeline_heading"), [
       h("figure", { class: "cec-figure" }, timeline(profile, assessment, metadata, width)),
     ]),
-    crs: foldSection(IDS.crs, renderCrs(assessment, metadata)),
+    crs: renderCrs(assessment, metadata, IDS.crs),
     rounds:
       assessment.crs?.total == null ? [] : fold(IDS.rounds, t("ui.details_rounds"), rounds(assessment.crs, t, width)),
   };
