@@ -241,7 +241,7 @@ def test_the_answers_file_carries_the_section(checker: Page, site_url: str, with
         checker.get_by_role("button", name="Download answers (JSON)").click()
     saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert saved == body
-    expect(checker.locator("[data-crs]")).to_have_count(1 if with_crs else 0)
+    expect(checker.locator("details#cec-detail-crs")).to_have_count(1 if with_crs else 0)
 
 
 def test_remember_keeps_the_section(browser: Browser, site_url: str) -> None:

@@ -45,7 +45,10 @@ export function openForPrint() {
   printing = [];
   window.addEventListener("beforeprint", () => {
     printing = [...document.querySelectorAll("details.cec-detail:not([open])")];
-    for (const details of printing) details.open = true;
+    for (const details of printing) {
+      build(details); // a lazy section's body, before the page is laid out for print
+      details.open = true;
+    }
   });
   window.addEventListener("afterprint", () => {
     for (const details of printing) details.open = false;

@@ -1,7 +1,7 @@
 // A part of the result built the first time someone opens it, not while the result mounts: a
 // <details> whose body is made on its first opening. The ranking's tables and chart were the
 // largest part of the mount's main-thread time on a slow phone (bench/README.md). Printing
-// builds and opens it first, so a printout has everything.
+// builds and opens it first (fold.js's openForPrint), so a printout has everything.
 
 import { h } from "../dom.js";
 
@@ -14,25 +14,16 @@ export function build(details) {
 
 /**
  * A <details> with ``attributes``, its <summary> holding ``summary`` (nodes), and a body of
- * ``build()`` (an array of nodes), made once: on the first opening, before printing, or at once
- * when ``attributes.open`` is set.
+ * ``make()`` (an array of nodes), made once: on the first opening, on `build` (which fold.js
+ * calls before revealing or printing it), or at once when ``attributes.open`` is set.
  */
-export function lazySection(attributes, summary, build) {
+export function lazySection(attributes, summary, make) {
   const details = h("details", attributes, h("summary", {}, summary));
   const fill = () => {
-    if (!pending.delete(details)) return;
-    window.removeEventListener("beforeprint", forPrint);
-    details.append(...build());
+    if (pending.delete(details)) details.append(...make());
   };
-  function forPrint() {
-    // A result replaced by a newer one is never printed: let it go.
-    if (!details.isConnected) return window.removeEventListener("beforeprint", forPrint);
-    fill();
-    details.open = true;
-  }
   pending.set(details, fill);
   details.addEventListener("toggle", () => details.open && fill());
-  window.addEventListener("beforeprint", forPrint);
   if (details.open) fill();
   return details;
 }
