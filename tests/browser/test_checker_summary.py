@@ -14,7 +14,14 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
-from support.checker import HIGH_LEVEL, LOW_LEVEL, encode, result_at, wait_for_mark
+from support.checker import (
+    HIGH_LEVEL,
+    LOW_LEVEL,
+    encode,
+    open_share_link,
+    result_at,
+    wait_for_mark,
+)
 from support.contract import contract_profile, job
 from support.rules import APP, CAP, REQUIRED
 
@@ -236,5 +243,28 @@ def test_a_summary_line_opens_its_section_and_printing_opens_them_all(
         expect(closed).to_have_count(0)
         page.evaluate("window.dispatchEvent(new Event('afterprint'))")
         expect(closed).to_have_count(before)
+    finally:
+        context.close()
+
+
+def test_sections_opened_stay_open_when_the_result_is_replaced(
+    browser: Browser, site_url: str
+) -> None:
+    """Priya opens the ranking, then checks again one year older (typed in the form): the new result
+    keeps the ranking open (built, with the new total) and the other sections folded."""
+    body = priya()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    try:
+        open_share_link(page, site_url, body)
+        page.locator("#cec-detail-crs > summary").click()
+        older = json.loads(json.dumps(body))
+        older["crs"]["date_of_birth"] = years_before(APP, 31).isoformat()
+        page.locator('[data-field="crs.date_of_birth"]').fill(older["crs"]["date_of_birth"])
+        page.get_by_role("button", name="Check my eligibility").click()
+        total = engine(older, "en")["crs"]["total"]
+        expect(page.locator("#cec-detail-crs")).to_have_attribute("open", "")
+        expect(page.get_by_test_id("crs-total")).to_have_text(str(total))
+        expect(page.locator("details.cec-detail[open]")).to_have_count(1)
     finally:
         context.close()

@@ -25,14 +25,17 @@ export function foldSection(id, sections) {
   return fold(id, heading || h("h3", {}, id), [section, ...rest]);
 }
 
+/** Open folded section `details`, its body built first if it is lazy. */
+export function reopen(details) {
+  build(details);
+  details.open = true;
+}
+
 /** Open the folded section holding `target` (an element or an id) and bring it into view. */
 export function reveal(target) {
   const element = typeof target === "string" ? document.getElementById(target) : target;
   if (!element) return;
-  for (let node = element.closest("details"); node; node = node.parentElement?.closest("details")) {
-    build(node); // a lazy section's body exists before it is shown
-    node.open = true;
-  }
+  for (let node = element.closest("details"); node; node = node.parentElement?.closest("details")) reopen(node);
   element.scrollIntoView({ block: "start" });
   const focusable = element.tagName === "DETAILS" ? element.querySelector(":scope > summary") : element;
   focusable?.focus({ preventScroll: true });
@@ -45,10 +48,7 @@ export function openForPrint() {
   printing = [];
   window.addEventListener("beforeprint", () => {
     printing = [...document.querySelectorAll("details.cec-detail:not([open])")];
-    for (const details of printing) {
-      build(details); // a lazy section's body, before the page is laid out for print
-      details.open = true;
-    }
+    for (const details of printing) reopen(details); // lazy bodies built before print layout
   });
   window.addEventListener("afterprint", () => {
     for (const details of printing) details.open = false;

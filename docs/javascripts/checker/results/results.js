@@ -3,7 +3,7 @@
 // Provisions and guide pages per requirement come from the form metadata.
 
 import { bidi, h, isolate } from "../dom.js";
-import { fold, foldSection, openForPrint } from "./fold.js";
+import { fold, foldSection, openForPrint, reopen } from "./fold.js";
 import { renderCategories } from "./results-categories.js";
 import { renderCrs } from "./results-crs.js";
 import { rounds } from "./results-crs-rounds.js";
@@ -94,6 +94,8 @@ export function renderResults(section, { profile, assessment, metadata }) {
   );
   const summary = renderSummary(context, present);
   openForPrint();
+  // A section the reader opened stays open when the result is replaced (an answer changed).
+  const opened = new Set([...section.querySelectorAll("details.cec-detail[open]")].map((d) => d.id));
   section.replaceChildren(
     section.querySelector("h2"),
     verdict,
@@ -122,6 +124,9 @@ export function renderResults(section, { profile, assessment, metadata }) {
       h("button", { type: "button", class: "md-button", onclick: () => window.print() }, t("ui.print")),
     ),
   );
+  for (const details of section.querySelectorAll("details.cec-detail")) {
+    if (opened.has(details.id)) reopen(details);
+  }
   section.hidden = false;
   return verdict;
 }
