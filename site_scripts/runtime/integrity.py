@@ -1,7 +1,7 @@
 """The checker's runtime as shipped: precompiled, content-hashed names, SHA-256 digests.
 
 - Files: the pinned Pyodide runtime with ``python_stdlib.zip`` replaced by its bytecode build
-  (``precompile.py``) and the pycore wheel with ``__pycache__`` bytecode added. The standard
+  (``precompile.py``) and the pycore wheel as sourceless bytecode. The standard
   library comes in two zips: what the engine imports (traced at build time, 1.5 of 4.4 MB)
   and the rest (``python_stdlib_rest.zip``), fetched only if something imports from it.
 - Names: each file is published as ``<stem>.<10 hex of its SHA-256>.<ext>`` in ``site/pyodide/``

@@ -98,19 +98,15 @@ def test_missing_runtime_is_a_clear_error(tmp_path: Path) -> None:
         precompile.precompile_bytes(b"", pyodide_dir=tmp_path, cache_dir=tmp_path)
 
 
-def test_wheel_mode_keeps_sources_and_adds_pycache(tmp_path: Path) -> None:
-    """In a wheel the sources stay and bytecode goes to __pycache__ under the 3.14 tag."""
+def test_wheel_mode_ships_bytecode_without_sources(tmp_path: Path) -> None:
+    """In a wheel each source becomes sourceless bytecode in its place; data files stay."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as wheel:
         wheel.writestr("pkg/__init__.py", "VALUE = 1\n")
         wheel.writestr("pkg/data/x.toml", "a = 1\n")
     made = precompile.precompile_bytes(buffer.getvalue(), "wheel", cache_dir=tmp_path)
     with zipfile.ZipFile(io.BytesIO(made)) as archive:
-        assert sorted(archive.namelist()) == [
-            "pkg/__init__.py",
-            "pkg/__pycache__/__init__.cpython-314.pyc",
-            "pkg/data/x.toml",
-        ]
+        assert sorted(archive.namelist()) == ["pkg/__init__.pyc", "pkg/data/x.toml"]
 
 
 def test_every_module_imports_from_bytecode_as_from_source(compiled: bytes, tmp_path: Path) -> None:
