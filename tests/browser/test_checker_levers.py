@@ -13,11 +13,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, expect
 from support.checker import encode, open_ranking, open_sections, result_at, wait_for_mark
-from support.contract import contract_profile, job
+from support.contract import contract_profile, crs_answers, job
 from support.rules import APP
 
 from pycore import api
-from pycore.common.dates import years_before
 from pycore.common.parameters import load
 
 pytestmark = pytest.mark.browser
@@ -31,17 +30,7 @@ def marc() -> dict[str, Any]:
         [job(APP - timedelta(days=400), None, title="Analyste")],
         [result_at(FRENCH_LEVEL, "tef_canada", short=("listening", "speaking"))],
     )
-    body["crs"] = {
-        "date_of_birth": years_before(APP, 32).isoformat(),
-        "education": "bachelors",
-        "canadian_education": "none",
-        "foreign_work_years": 0,
-        "canadian_work_years": None,
-        "certificate_of_qualification": False,
-        "provincial_nomination": False,
-        "sibling_in_canada": False,
-        "spouse": None,
-    }
+    body["crs"] = crs_answers(32)
     return body
 
 

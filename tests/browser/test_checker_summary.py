@@ -22,7 +22,7 @@ from support.checker import (
     result_at,
     wait_for_mark,
 )
-from support.contract import contract_profile, job
+from support.contract import contract_profile, crs_answers, job
 from support.rules import APP, CAP, REQUIRED
 
 from pycore import api
@@ -39,18 +39,7 @@ DAYS_FOR_YEAR = int(-(-REQUIRED * 7 // CAP))
 
 def ranking(**changes: Any) -> dict[str, Any]:
     """The ranking answers of a single person of 30 with a bachelor's degree."""
-    answers = {
-        "date_of_birth": years_before(APP, 30).isoformat(),
-        "education": "bachelors",
-        "canadian_education": "none",
-        "foreign_work_years": 0,
-        "canadian_work_years": None,
-        "certificate_of_qualification": False,
-        "provincial_nomination": False,
-        "sibling_in_canada": False,
-        "spouse": None,
-    }
-    return {**answers, **changes}
+    return crs_answers(**changes)
 
 
 def marc() -> dict[str, Any]:

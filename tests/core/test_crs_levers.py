@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from support.contract import job
+from support.contract import crs_answers, job
 from support.rules import APP
 
 from pycore.api import check_json
@@ -33,17 +33,7 @@ def assess(code: str | None = None, levels: tuple[int, ...] = (8, 8, 8, 8)) -> d
         "plans_to_live_in_quebec": False,
         "jobs": [work],
         "language_tests": tests,
-        "crs": {
-            "date_of_birth": years_before(APP, 30).isoformat(),
-            "education": "bachelors",
-            "canadian_education": "none",
-            "foreign_work_years": 0,
-            "canadian_work_years": None,
-            "certificate_of_qualification": False,
-            "provincial_nomination": False,
-            "sibling_in_canada": False,
-            "spouse": None,
-        },
+        "crs": crs_answers(),
     }
     result: dict[str, Any] = json.loads(check_json(json.dumps(profile)))
     return result

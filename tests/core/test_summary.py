@@ -7,27 +7,16 @@ import json
 from datetime import timedelta
 from typing import Any
 
-from support.contract import contract_profile, job
+from support.contract import contract_profile, crs_answers, job
 from support.rules import APP
 
 from pycore.api import check_json
 from pycore.common import charts
-from pycore.common.dates import years_before
 from pycore.common.parameters import load
 from pycore.crs.estimate import ROUNDS_COMPARED
 
 NURSE = "31301"  # registered nurses: a healthcare category code (categories.toml)
-CRS = {
-    "date_of_birth": years_before(APP, 30).isoformat(),
-    "education": "bachelors",
-    "canadian_education": "none",
-    "foreign_work_years": 0,
-    "canadian_work_years": None,
-    "certificate_of_qualification": False,
-    "provincial_nomination": False,
-    "sibling_in_canada": False,
-    "spouse": None,
-}
+CRS = crs_answers()
 
 
 def assess(start_days: int, code: str | None, level: int = 8, crs: bool = True) -> dict[str, Any]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from pycore.common.dates import years_before
+
 from .rules import APP, CAP
 
 
@@ -40,3 +42,21 @@ def contract_profile(
         "jobs": jobs or [],
         "language_tests": tests or [],
     }
+
+
+def crs_answers(age: int = 30, **changes: Any) -> dict[str, Any]:
+    """The ranking answers of a single person ``age`` years old on APP with a bachelor's degree
+    and nothing else that scores (no Canadian study, foreign work, certificate, nomination or
+    sibling), with ``changes`` over them."""
+    answers = {
+        "date_of_birth": years_before(APP, age).isoformat(),
+        "education": "bachelors",
+        "canadian_education": "none",
+        "foreign_work_years": 0,
+        "canadian_work_years": None,
+        "certificate_of_qualification": False,
+        "provincial_nomination": False,
+        "sibling_in_canada": False,
+        "spouse": None,
+    }
+    return {**answers, **changes}
