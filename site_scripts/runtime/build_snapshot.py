@@ -1,7 +1,8 @@
 """Python's memory after start-up, made at build time for a fast link's first visit.
 
 ``make_snapshot.mjs`` starts the pinned Pyodide under Node exactly as the worker does (the
-shipped standard library, the lock's info inline, the rules wheel, ``pycore.api`` imported) and
+shipped standard library, the lock's info inline, the rules wheel, ``pycore.api`` and the lazy
+standard library's module imported) and
 copies its memory before any check: no answer can be in it. The browser restores it instead of
 starting Python and importing the rules (worker.js), on a fast link only: it is 31 MB, 5 MB
 gzipped, too much for a phone's budget. Cached in ``.cache/precompiled/``, keyed by
@@ -18,8 +19,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from site_scripts.runtime.paths import PYODIDE_DIR, RUNTIME_ROLES
-from site_scripts.runtime.precompile import CACHE_DIR, PrecompileError
+from site_scripts.runtime.paths import LAZY_MODULE, PYODIDE_DIR, RUNTIME_ROLES
+from site_scripts.runtime.precompile import CACHE_DIR, RULES_WHEEL_JS, PrecompileError
 
 SCRIPT = Path(__file__).with_name("make_snapshot.mjs")
 
@@ -44,6 +45,7 @@ def memory_snapshot(
     for part in (
         *inputs.values(),
         SCRIPT.read_bytes(),
+        RULES_WHEEL_JS.read_bytes(),
         (pyodide_dir / "package.json").read_bytes(),
     ):
         digest.update(hashlib.sha256(part).digest())
@@ -66,6 +68,7 @@ def memory_snapshot(
                 str(pyodide_dir),
                 *(str(stem.with_suffix(s)) for s in inputs),
                 str(out),
+                LAZY_MODULE,
             ],
             capture_output=True,
             text=True,

@@ -46,6 +46,7 @@ WORKER_MODULES = (
     "engine/snapshot.js",
     "engine/kept.js",
     "engine/link.js",
+    "engine/rules-wheel.js",
     "engine/engine-errors.js",
 )
 # Page modules loaded by the head scripts themselves (no preload hint needed).

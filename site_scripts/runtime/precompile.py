@@ -17,6 +17,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+from pycore.api import SAMPLE_PROFILE
 from site_scripts.runtime.paths import LAZY_MODULE, PYODIDE_DIR, ROOT, STDLIB
 
 SCRIPT = Path(__file__).with_name("precompile_stdlib.mjs")
@@ -86,41 +87,13 @@ def runtime_version(pyodide_dir: Path = PYODIDE_DIR) -> str:
 # --- the standard library in two parts --------------------------------------------------------
 
 TRACER = Path(__file__).with_name("trace_stdlib.mjs")
+# How the worker, the trace and the build's snapshot install the rules wheel (one module).
+RULES_WHEEL_JS = ROOT / "docs" / "javascripts" / "checker" / "engine" / "rules-wheel.js"
 LAZY_SOURCE = Path(__file__).with_name("lazy_stdlib.py")
 SPLITTER = Path(__file__)  # this module: how the zips are made
-# A complete profile, also the bench's share link (bench/bench_site.py).
-SAMPLE_PROFILE: dict[str, object] = {
-    "application_date": "2026-11-21",
-    "plans_to_live_in_quebec": False,
-    "jobs": [
-        {
-            "title": "Software developer",
-            "noc_code": "21232",
-            "teer": 1,
-            "start": "2024-01-08",
-            "end": None,
-            "hours_per_week": 37.5,
-            "paid": True,
-            "self_employed": False,
-            "full_time_student": False,
-            "work_authorized": True,
-            "in_canada": True,
-        }
-    ],
-    "language_tests": [
-        {
-            "test": "ielts_general",
-            "date": "2025-06-01",
-            "reading": 6.5,
-            "writing": 6.0,
-            "listening": 7.5,
-            "speaking": 6.5,
-        }
-    ],
-}
-# What the engine is traced doing: checks of a complete profile, an empty one and bad JSON (the
-# worker also builds the form metadata, and unpacks the wheel). Dates are fixed: the trace must
-# not depend on the day of the build.
+# What the engine is traced doing: checks of a complete profile, an empty one and bad JSON, then
+# its warm-up in both languages (the worker also builds the form metadata, and installs the
+# wheel). Dates are fixed: the trace must not depend on the day of the build.
 TRACE_INPUTS = (
     json.dumps(SAMPLE_PROFILE),
     "{}",
@@ -187,7 +160,7 @@ def split_stdlib(
     fetches the second on the first import of one of its modules.
     """
     digest = hashlib.sha256()
-    scripts = (TRACER, LAZY_SOURCE, SPLITTER)
+    scripts = (TRACER, RULES_WHEEL_JS, LAZY_SOURCE, SPLITTER)
     for part in (stdlib, wheel, *(script.read_bytes() for script in scripts)):
         digest.update(hashlib.sha256(part).digest())
     digest.update(json.dumps(TRACE_INPUTS).encode())

@@ -8,11 +8,12 @@
 //   STDLIB.zip: the precompiled standard library; WHEEL: the browser's pycore wheel;
 //   INPUTS.json: profile texts to check (a list of strings), as the worker would.
 // Prints one JSON object: {"files": [paths inside STDLIB.zip], "missing": [module names]}.
-// What runs is what the worker runs: Pyodide's start-up, unpackArchive of the wheel, import of
-// pycore.api, form metadata and checks; "missing" lists imports no finder could satisfy.
+// What runs is what the worker runs: Pyodide's start-up, the wheel installed (rules-wheel.js), import of
+// pycore.api, form metadata, checks and the warm-up; "missing" lists imports no finder could satisfy.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { installRules } from "../../docs/javascripts/checker/engine/rules-wheel.js";
 
 const [pyodideDir, stdlib, wheel, inputs] = process.argv.slice(2);
 if (!pyodideDir || !stdlib || !wheel || !inputs) {
@@ -38,10 +39,11 @@ class Missing:
 
 sys.meta_path.append(Missing())
 `);
-pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel"); // Uint8Array, not Buffer
+installRules(pyodide, new Uint8Array(readFileSync(wheel))); // Uint8Array, not Buffer
 const api = pyodide.pyimport("pycore.api");
 api.form_metadata_json();
 for (const text of JSON.parse(readFileSync(inputs, "utf8"))) api.check_json(text);
+for (const lang of ["en", "fr"]) api.warm_up(lang);
 const result = pyodide.runPython(`
 import json, sys
 zip_path = next(p for p in sys.path if p.endswith(".zip")) + "/"

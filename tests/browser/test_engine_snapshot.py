@@ -13,7 +13,6 @@ from playwright.sync_api import BrowserContext, Page, Playwright, Route
 from support.checker import cpython, share_url
 from support.contract import contract_profile, job
 
-STORE = "cec-snapshot"
 # A title no runtime or rules file contains: found in the snapshot only if answers leak into it.
 MARKER = "Quokka-Zebra welder 4417"
 PROFILE = contract_profile(
@@ -27,20 +26,48 @@ LINKS = {
 }
 ELIGIBLE = {True: "true", False: "false", None: "unknown"}
 
-# The kept entry once it is written (the engine keeps it just after it is ready).
-KEPT = """async (store) => {
+# The kept copy, read and written as the worker keeps it (kept.js): one file in the origin
+# private file system, a 4-byte length, the key and headers as JSON, then the snapshot's bytes.
+KEPT_FILE = """
+const FILE = "cec-snapshot.bin";
+const sha = async (bytes) => "sha256-" + btoa(String.fromCharCode(
+  ...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))));
+async function readKept() {
+  try {
+    const root = await navigator.storage.getDirectory();
+    const file = await (await root.getFileHandle(FILE)).getFile();
+    const all = new Uint8Array(await file.arrayBuffer());
+    const length = new DataView(all.buffer).getUint32(0);
+    const head = JSON.parse(new TextDecoder().decode(all.subarray(4, 4 + length)));
+    return { head, bytes: all.slice(4 + length) };
+  } catch {
+    return null;
+  }
+}
+async function writeKept(head, bytes) {
+  const text = new TextEncoder().encode(JSON.stringify(head));
+  const all = new Uint8Array(4 + text.length + bytes.length);
+  new DataView(all.buffer).setUint32(0, text.length);
+  all.set(text, 4);
+  all.set(bytes, 4 + text.length);
+  const root = await navigator.storage.getDirectory();
+  const writable = await (await root.getFileHandle(FILE, { create: true })).createWritable();
+  await writable.write(all);
+  await writable.close();
+}
+// The kept copy once whole (its digest matches), else null after 20 s; keep(kept) -> bool.
+async function keptWhole(keep = () => true) {
   for (let tries = 0; tries < 400; tries += 1) {
-    const cache = await caches.open(store);
-    const [request] = await cache.keys();
-    if (request) return request.url;
+    const kept = await readKept();
+    const whole = kept && (await sha(kept.bytes)) === kept.head.headers["x-cec-digest"];
+    if (whole && keep(kept)) return kept;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return null;
-}"""
+}
+"""
+KEPT = "async () => {" + KEPT_FILE + " return (await keptWhole())?.head.key ?? null; }"
 READY_DETAIL = "performance.getEntriesByName('cec:ready')[0].detail"
-# The digest in the form snapshot.js records it (a function body's first line).
-SHA = """const sha = async (bytes) => "sha256-" + btoa(String.fromCharCode(
-  ...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))));"""
 
 
 def visit(
@@ -66,7 +93,7 @@ def first_visit(
     try:
         found = verdict_of(page, url)
         assert page.evaluate(READY_DETAIL) == {"restored": False}
-        assert page.evaluate(KEPT, STORE)
+        assert page.evaluate(KEPT)
         return found
     finally:
         context.close()
@@ -98,14 +125,14 @@ def test_snapshot_never_holds_the_answers(
     context, page = visit(playwright, tmp_path, browser_type_launch_args)
     try:
         page.goto(site_url + "/checker/")
-        key = page.evaluate(KEPT, STORE)
         found = page.evaluate(
-            """async ([store, key, needles]) => {
-              const bytes = await (await (await caches.open(store)).match(key)).arrayBuffer();
-              const text = new TextDecoder("latin1").decode(bytes);
+            "async (needles) => {"
+            + KEPT_FILE
+            + """
+              const text = new TextDecoder("latin1").decode((await keptWhole()).bytes);
               return needles.map((needle) => text.includes(needle));
             }""",
-            [STORE, key, [MARKER, "pycore.api"]],
+            [MARKER, "pycore.api"],
         )
     finally:
         context.close()
@@ -130,42 +157,22 @@ def test_damaged_snapshot_is_replaced_and_the_checker_answers(
     try:
         page.goto(site_url + "/glossary/")  # same origin, no engine running
         page.evaluate(
-            """async ([store, matching]) => {
-              """
-            + SHA
+            "async (matching) => {"
+            + KEPT_FILE
             + """
-              const cache = await caches.open(store);
-              const [request] = await cache.keys();
-              const kept = await cache.match(request);
-              const bytes = new Uint8Array(await kept.arrayBuffer());
+              const { head, bytes } = await keptWhole();
               bytes.fill(7, 0, 64);
-              const header = matching ? await sha(bytes) : kept.headers.get("X-Cec-Digest");
-              const headers = { "X-Cec-Digest": header };
-              await cache.put(request, new Response(bytes, { headers }));
+              if (matching) head.headers["x-cec-digest"] = await sha(bytes);
+              await writeKept(head, bytes);
             }""",
-            [STORE, damage == "not a snapshot"],
+            damage == "not a snapshot",
         )
         assert verdict_of(page, url) == first
         assert page.evaluate(READY_DETAIL) == {"restored": False}
         valid = page.evaluate(
-            """async (store) => {
-              """
-            + SHA
-            + """
-              for (let tries = 0; tries < 400; tries += 1) {
-                const cache = await caches.open(store);
-                const [request] = await cache.keys();
-                const kept = request && (await cache.match(request));
-                if (kept) {
-                  const bytes = new Uint8Array(await kept.arrayBuffer());
-                  const digest = await sha(bytes);
-                  if (bytes[0] !== 7 && digest === kept.headers.get("X-Cec-Digest")) return true;
-                }
-                await new Promise((resolve) => setTimeout(resolve, 50));
-              }
-              return false;
-            }""",
-            STORE,
+            "async () => {"
+            + KEPT_FILE
+            + " return Boolean(await keptWhole((kept) => kept.bytes[0] !== 7)); }"
         )
     finally:
         context.close()
@@ -182,7 +189,9 @@ def test_a_fast_link_starts_from_the_builds_snapshot(
     case: str,
 ) -> None:
     """A fast link's first visit restores the build's snapshot and gives the engine's verdict; a
-    phone's link never downloads it; a copy that fails its digest is passed over (usual start)."""
+    phone's link never downloads it; a copy that fails its digest is passed over (usual start).
+    On every link the rules wheel is asked for only once the wasm has arrived (it downloads
+    while Python starts, not beside the wasm)."""
     link, _, damaged = case.partition(", ")
     context, page = visit(playwright, tmp_path, browser_type_launch_args)
     requested: list[str] = []
@@ -191,6 +200,7 @@ def test_a_fast_link_starts_from_the_builds_snapshot(
         session.send("Network.enable")
         session.send("Network.emulateNetworkConditions", {"offline": False, **LINKS[link]})
         context.on("request", lambda request: requested.append(request.url))
+        context.on("requestfinished", lambda request: requested.append("done " + request.url))
         if damaged:
 
             def damage(route: Route) -> None:
@@ -205,6 +215,11 @@ def test_a_fast_link_starts_from_the_builds_snapshot(
         context.close()
     assert eligible == ELIGIBLE[cpython(PROFILE)["eligible"]]
     fetched = any("python_snapshot." in url for url in requested)
+    wasm_arrived = next(
+        i for i, url in enumerate(requested) if url.startswith("done") and ".wasm" in url
+    )
+    wheel_asked = next(i for i, url in enumerate(requested) if url.endswith(".whl"))
+    assert wasm_arrived < wheel_asked
     assert (restored, fetched) == {
         "fast": ({"restored": "build"}, True),
         "phone": ({"restored": False}, False),

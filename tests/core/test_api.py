@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import json
 import random
+import subprocess
+import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from support.contract import job
 from support.engine import random_jobs
 from support.rules import APP
+from support.scenarios import file_scenarios
 
 from pycore import api
 from pycore.common import charts
 from pycore.validation import ProfileError
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def text() -> str:
@@ -106,3 +112,44 @@ def test_random_valid_profiles_always_assess() -> None:
         }
         result = json.loads(api.check_json(json.dumps(body)))
         assert "errors" not in result, (body, result)
+
+
+# Checks every scenario in a fresh interpreter, after ``api.warm_up`` when asked: a snapshot of
+# Python taken after the warm-up must answer exactly as a freshly started one.
+CHECK_ALL = """
+import json, sys
+from pycore import api
+texts = json.load(sys.stdin)
+if sys.argv[1] == "warm":
+    api.warm_up("en")
+    api.warm_up("fr")
+answers = [api.check_json(t, lang=lang, today="2026-12-07") for t in texts for lang in ("en", "fr")]
+print(json.dumps(answers))
+"""
+
+
+def test_warm_up_changes_no_answer() -> None:
+    """Every scenario, in both languages, answers the same with and without the warm-up first
+    (it must leave no state behind but the data it read)."""
+    texts = [scenario.text for scenario in file_scenarios()]
+    outputs = {
+        mode: subprocess.run(
+            [sys.executable, "-c", CHECK_ALL, mode],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        ).stdout
+        for mode in ("cold", "warm")
+    }
+    assert len(json.loads(outputs["cold"])) == 2 * len(texts) > 100
+    assert outputs["warm"] == outputs["cold"]
+
+
+def test_sample_profiles_are_valid_and_ranked() -> None:
+    """The built-in samples (the warm-up's, the trace's, the bench's) pass validation, and the
+    ranked one reaches the ranking, so the warm-up reads the CRS's data too."""
+    for sample in (api.SAMPLE_PROFILE, api.RANKED_SAMPLE):
+        assert "errors" not in json.loads(api.check_json(json.dumps(sample)))
+    assert json.loads(api.check_json(json.dumps(api.RANKED_SAMPLE)))["crs"]["total"] > 0

@@ -108,6 +108,7 @@ function createEngine(runtime) {
           compressed: runtime.compressed, // published name -> its gzip copy (wasm, snapshot)
           lazyModule: runtime.lazyModule, // Python module fetching the rest of the stdlib
           lock: runtime.lock, // the lock file's info (no package is loaded)
+          lang: globalThis.document?.documentElement.lang || "en", // the warm-up's language
         },
       }),
     );

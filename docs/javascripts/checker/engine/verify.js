@@ -51,6 +51,15 @@ export function createVerifier(indexURL, files, digests, compressed = {}) {
 
   const unpackedResponses = new WeakMap(); // decompressed here -> the plain file's URL
   const keptResponses = new WeakMap(); // read from the copy an earlier visit kept -> its URL
+  const passed = new Map(); // name -> {promise, resolve}: settled once the file's check passes
+  const passing = (name) => {
+    if (!passed.has(name)) {
+      let resolve;
+      const promise = new Promise((yes) => (resolve = yes));
+      passed.set(name, { promise, resolve });
+    }
+    return passed.get(name);
+  };
 
   async function check(name, response) {
     try {
@@ -69,6 +78,7 @@ export function createVerifier(indexURL, files, digests, compressed = {}) {
       if (unpackedResponses.has(response)) {
         unpackedCopies.put(unpackedResponses.get(response), body, { "Content-Type": "application/wasm" });
       }
+      passing(name).resolve();
       return response;
     } catch (error) {
       refuse(error);
@@ -189,6 +199,8 @@ export function createVerifier(indexURL, files, digests, compressed = {}) {
     },
     /** Rejects with the first failed check (never resolves). */
     refused,
+    /** Resolves once the published file ``name`` has arrived and matched its digest. */
+    checked: (name) => passing(name).promise,
     /** The published URL of a file. */
     url: published,
     /** A checked file's bytes. */

@@ -6,7 +6,8 @@
 //                                   "integrity":{published name:"sha256-..."},
 //                                   "compressed":{published name:its gzip copy},
 //                                   "lazyModule":"<module loading the rest of the stdlib>",
-//                                   "lock":{"info":...,"packages":{}}}}
+//                                   "lock":{"info":...,"packages":{}},
+//                                   "lang":"en"|"fr" (the page's: the warm-up's sentences)}}
 //        (names and roles come from the build: site_scripts/runtime/paths.py)
 //        {"type":"check","id":N,"profile":"<profile JSON>"}
 //   out: {"type":"progress","step":N,"steps":M,"label":<a ui.* catalog key>}
@@ -17,6 +18,7 @@
 import { failure, httpFailure, IntegrityError } from "./engine-errors.js";
 import "./kept.js"; // used by snapshot.js and verify.js: named here so all load at once (one round trip)
 import { fastLink } from "./link.js";
+import { installRules } from "./rules-wheel.js";
 import { forgetSnapshot, hasKeptSnapshot, keepSnapshot, keptSnapshot, snapshotKey } from "./snapshot.js";
 import { createVerifier } from "./verify.js";
 
@@ -112,9 +114,9 @@ async function startPython(runtime, files, loadPyodide, glue, snapshot) {
  */
 async function loadEngine(runtime) {
   progress(1, "ui.engine_step_download");
-  // Performance and integrity (verify.js): every runtime file is requested at once and checked
-  // against its build-time SHA-256 before use; the wasm compiles while it downloads.
   const { roles } = runtime;
+  // Performance and integrity (verify.js): the runtime files are requested at once and checked
+  // against their build-time SHA-256 before use; the wasm compiles while it downloads.
   const files = createVerifier(runtime.indexURL, runtime.files, runtime.integrity, runtime.compressed);
   const snapshotAt = snapshotKey(runtime.indexURL, runtime.files, runtime.wheelURL);
   const kept = keptSnapshot(snapshotAt); // read and checked while the runtime downloads
@@ -127,11 +129,19 @@ async function loadEngine(runtime) {
           .catch(() => null)
       : Promise.resolve(null);
   // Everything but the rest of the standard library, which is fetched only if imported, the
-  // lock file when the page brought its contents, and the build's snapshot (above).
+  // lock file when the page brought its contents, the build's snapshot (above) and the rules
+  // wheel: Python needs it only once started, so it is asked for when the wasm (the largest
+  // file, requested with the standard library) has arrived, and it downloads while Python
+  // starts instead of sharing a slow link with them.
+  const wheelName = runtime.wheelURL.split("/").pop();
   const skipped = new Set([roles.stdlib_rest, runtime.lock ? roles.lock : null, roles.snapshot]);
   const needed = Object.keys(runtime.files).filter((known) => !skipped.has(known));
-  files.prefetch(needed.map((known) => runtime.files[known]));
+  files.prefetch(needed.map((known) => runtime.files[known]).filter((name) => name !== wheelName));
   files.install();
+  let wheelBytes = null;
+  const wheel = () => (wheelBytes ??= files.bytes(runtime.wheelURL)); // asked for once
+  const wasmChecked = files.checked(runtime.files[roles.wasm]);
+  wasmChecked.then(wheel).catch(() => {}); // failures reach the start through files.refused
   const [{ loadPyodide }, glue] = await Promise.all([files.importModule(roles.loader), files.importModule(roles.glue)]);
   progress(2, "ui.engine_step_python");
   let snapshot = await kept;
@@ -151,12 +161,21 @@ async function loadEngine(runtime) {
     pyodide = await startPython(runtime, files, loadPyodide, glue, null);
   }
   progress(3, "ui.engine_step_rules");
-  // Files are not part of the snapshot: the wheel is unpacked on every start.
-  pyodide.unpackArchive(await files.bytes(runtime.wheelURL), "wheel");
+  // Files are not part of the snapshot: the wheel is written on every start (one file).
+  installRules(pyodide, await wheel()); // asked for now if the wasm's check went unseen
   const api = pyodide.pyimport("pycore.api"); // already imported when restored
-  // Copied before any check, so no answer is ever kept, and before Python holds a JavaScript
-  // function; hashed and stored a little later, off the first verdict's path. The build's
-  // snapshot, once restored, is kept as it is.
+  // The standard library modules the engine does not use are in a second zip, fetched only if
+  // something imports one (site_scripts/runtime/lazy_stdlib.py checks it against its digest).
+  // Its module is imported before the snapshot (the build's has it too), installed after.
+  const rest = runtime.files[roles.stdlib_rest];
+  const lazy = rest && runtime.lazyModule ? pyodide.pyimport(runtime.lazyModule) : null;
+  // Started afresh: the rules' data is read now, by checking the built-in sample (its answer
+  // dropped), so the first check of the person's answers takes what any check takes, and the
+  // copy below is warm too. A restored snapshot is already warm.
+  if (!restored) api.warm_up(runtime.lang === "fr" ? "fr" : "en");
+  // Copied before any check of the person's answers, so none is ever kept, and before Python
+  // holds a JavaScript function; hashed and stored a little later, off the first verdict's
+  // path. The build's snapshot, once restored, is kept as it is.
   if (restored !== "device") {
     try {
       const image = snapshot || pyodide.makeMemorySnapshot();
@@ -165,12 +184,7 @@ async function loadEngine(runtime) {
       // no copy this time (Pyodide refused): the checker works, the next visit starts as usual
     }
   }
-  // The standard library modules the engine does not use are in a second zip, fetched only if
-  // something imports one (site_scripts/runtime/lazy_stdlib.py checks it against its digest).
-  const rest = runtime.files[roles.stdlib_rest];
-  if (rest && runtime.lazyModule) {
-    pyodide.pyimport(runtime.lazyModule).install(files.url(roles.stdlib_rest), runtime.integrity[rest], downloadNow);
-  }
+  lazy?.install(files.url(roles.stdlib_rest), runtime.integrity[rest], downloadNow);
   // The page's language ("en" or "fr") picks the sentences; codes and figures do not change.
   // The day the check runs, on the person's own calendar (pycore never reads the clock): the
   // result says which values were not checked against their sources recently enough, and an
