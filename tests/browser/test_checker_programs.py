@@ -258,7 +258,8 @@ def test_bad_family_size_is_a_field_error_and_the_form_stays(
 
 
 def test_a_job_offer_opens_its_code_and_teer(browser: Browser, site_url: str) -> None:
-    """An offer from a link shows its code and TEER in the form and scores arranged employment."""
+    """An offer from a link shows its code and TEER in the form and scores arranged employment;
+    a code typed by hand sets the TEER."""
     body = fst_person()
     body["express_entry"]["job_offer"] = {"noc_code": "72200", "teer": 2}
     expected = engine(body, "en")
@@ -271,6 +272,9 @@ def test_a_job_offer_opens_its_code_and_teer(browser: Browser, site_url: str) ->
         )
         expect(page.locator('[data-field="express_entry.job_offer.teer"]')).to_have_value("2")
         expect_programs(page, expected)
+        # A code typed by hand fills the TEER from its digit, as in a job row.
+        page.locator('[data-field="express_entry.job_offer.noc_code"]').fill("31301")
+        expect(page.locator('[data-field="express_entry.job_offer.teer"]')).to_have_value("1")
         # Answering "no" hides the offer's fields again; nothing else in the form changes.
         page.locator('[data-field="express_entry.job_offer"]').select_option("no")
         expect(page.locator('[data-field="express_entry.job_offer.noc_code"]')).to_be_hidden()

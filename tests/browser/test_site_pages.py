@@ -7,6 +7,7 @@ a full-page screenshot of each page at each width (e.g. ``SCREENSHOTS_DIR=/tmp/s
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -55,10 +56,25 @@ def visit(page: Page, url: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+# What a phone shows before each stacked table cell: its column's name and a colon (CSS).
+STACKED_LABELS = """() => [...document.querySelectorAll("td[data-label]")].map(
+  (cell) => getComputedStyle(cell, "::before").content)"""
+
+
+def stacked_label_problems(page: Page) -> list[str]:
+    """Stacked cells whose label breaks the page language's typography: French puts a no-break
+    space before the colon, English none."""
+    french = page.evaluate("document.documentElement.lang") == "fr"
+    colon = '\u00a0: "' if french else '[^\u00a0 ]: "'
+    labels: list[str] = page.evaluate(STACKED_LABELS)
+    return [f"stacked label {label}" for label in labels if not re.search(colon, label)]
+
+
 def test_pages_are_local_accessible_and_fit(
     tab: tuple[str, Page, list[str]], built_site: Path, site_url: str
 ) -> None:
-    """Each page requests nothing off 127.0.0.1, has zero axe violations and no sideways scroll."""
+    """Each page requests nothing off 127.0.0.1, has zero axe violations and no sideways scroll;
+    on phones, stacked table cells name their column with the page language's colon."""
     width_name, page, outside = tab
     shots = os.environ.get("SCREENSHOTS_DIR")
     axe = Axe()
@@ -75,6 +91,8 @@ def test_pages_are_local_accessible_and_fit(
         )
         if overflow > 0:
             problems.append(f"{path} [{width_name}] overflows sideways by {overflow}px")
+        if width_name == "phone":
+            problems.extend(f"{path} [phone] {label}" for label in stacked_label_problems(page))
         if shots:
             name = path.strip("/").replace("/", "_") or "home"
             Path(shots).mkdir(parents=True, exist_ok=True)

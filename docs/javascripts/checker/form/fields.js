@@ -46,3 +46,17 @@ export const fieldValue = (row, name) => row.querySelector(`[data-field="${name}
 
 /** A number input's value as a number, or null when empty. */
 export const fieldNumber = (row, name) => (fieldValue(row, name) === "" ? null : Number(fieldValue(row, name)));
+
+/**
+ * Fill the TEER ``select`` from the NOC code typed in ``input`` once the code is complete (its
+ * digit names the TEER; ``nocCode`` is the form metadata's code format). Calls ``onCode(code)``
+ * on every change (the occupation search names the code typed).
+ */
+export function teerFollowsCode(input, select, nocCode, onCode = () => {}) {
+  input.addEventListener("input", () => {
+    const code = input.value.trim();
+    const digit = code[nocCode.teerDigit];
+    if (nocCode.pattern.test(code) && select.querySelector(`option[value="${digit}"]`)) select.value = digit;
+    onCode(code);
+  });
+}

@@ -2,7 +2,7 @@
 // read into the contract's job shape.
 
 import { h } from "../dom.js";
-import { checkbox, field, fieldNumber, fieldValue, nextId } from "./fields.js";
+import { checkbox, field, fieldNumber, fieldValue, nextId, teerFollowsCode } from "./fields.js";
 import { occupationSearch } from "./noc-search.js";
 
 // The facts that decide whether a job counts, with the form's starting answer for each and
@@ -112,13 +112,7 @@ export function jobRow(metadata, job, { onDuplicate, onRemove }) {
     h("div", { class: "cec-row-actions" }, duplicate, remove),
   );
 
-  // The TEER follows from the code's digit; fill it in when the code is complete.
-  noc.addEventListener("input", () => {
-    const code = noc.value.trim();
-    const digit = code[nocCode.teerDigit];
-    if (nocCode.pattern.test(code) && teer.querySelector(`option[value="${digit}"]`)) teer.value = digit;
-    search.showCode(code);
-  });
+  teerFollowsCode(noc, teer, nocCode, search.showCode);
   ongoing.addEventListener("change", () => {
     end.disabled = ongoing.checked;
   });

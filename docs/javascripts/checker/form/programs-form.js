@@ -7,7 +7,7 @@
 // controls and the object is programs-answers.js.
 
 import { h } from "../dom.js";
-import { checkbox, field, nextId } from "./fields.js";
+import { checkbox, field, nextId, teerFollowsCode } from "./fields.js";
 import { occupationSearch } from "./noc-search.js";
 import { answersFromExpressEntry, expressEntryFromAnswers, PROGRAM_FLAGS } from "./programs-answers.js";
 
@@ -82,6 +82,7 @@ export function programsSection(metadata) {
       controls.offer_teer.value = String(digit);
     },
   });
+  teerFollowsCode(controls.offer_noc_code, controls.offer_teer, nocCode, search.showCode);
   const offerBox = h(
     "div",
     { class: "cec-grid cec-program-offer", hidden: true },
