@@ -12,6 +12,7 @@
 // which is then the bundle's address, not the source's: the plugin below rewrites each such
 // path to be relative to the out folder, where every output lands.
 
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -25,7 +26,6 @@ const moveRelativeURLs = {
   name: "relative-urls",
   setup(build) {
     build.onLoad({ filter: /\.js$/ }, async (args) => {
-      const { readFile } = await import("node:fs/promises");
       const source = await readFile(args.path, "utf8");
       const contents = source.replace(RELATIVE_URL, (_, quote, target) => {
         const absolute = path.resolve(path.dirname(args.path), target);
@@ -57,10 +57,21 @@ const result = await esbuild.build({
 
 // The readers' module graphs, traced (nothing written).
 const traced = readers.length
-  ? await esbuild.build({ absWorkingDir: path.resolve(sourceDir), entryPoints: readers, bundle: true, format: "esm", write: false, outdir: path.resolve(outDir), metafile: true, logLevel: "error" })
+  ? await esbuild.build({
+      absWorkingDir: path.resolve(sourceDir),
+      entryPoints: readers,
+      outdir: path.resolve(outDir),
+      bundle: true,
+      format: "esm",
+      write: false,
+      metafile: true,
+      logLevel: "error",
+    })
   : { metafile: { inputs: {} } };
 
-const outputs = Object.keys(result.metafile.outputs).map((name) => path.relative(path.resolve(outDir), path.resolve(sourceDir, name)));
+const outputs = Object.keys(result.metafile.outputs).map((name) =>
+  path.relative(path.resolve(outDir), path.resolve(sourceDir, name)),
+);
 const inputs = Object.keys(result.metafile.inputs);
 const read = Object.keys(traced.metafile.inputs).filter((name) => !name.startsWith("../"));
 process.stdout.write(`${JSON.stringify({ outputs, inputs, read })}\n`);
