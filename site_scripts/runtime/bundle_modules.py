@@ -7,8 +7,9 @@ instead of about forty modules. Measured (bench/README.md, issue 25): the page's
 waited for the modules' requests. The engine worker's own modules are not bundled: the worker
 loads them itself, and the page's bundle only points at ``engine/worker.js``.
 
-esbuild comes from npm (``package.json``, installed by ``make setup``); the build stops if it
-is missing or fails, rather than publishing a page without its checker.
+esbuild comes from npm (``package.json`` pins it, ``make setup`` installs it); the build stops
+if it is missing, not the pinned version, or fails, rather than publish a page without its
+checker.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from site_scripts.runtime.paths import ROOT
 
 SCRIPT = Path(__file__).with_name("bundle_modules.mjs")
 ESBUILD_DIR = ROOT / "node_modules" / "esbuild"
+PACKAGE = ROOT / "package.json"
 # The page's entries, relative to the checker's module folder: the engine's early start and the
 # offline copy's installer (both loaded from the head), and the page's module.
 ENTRIES = ("engine/start.js", "storage/offline.js", "main.js")
@@ -64,6 +66,10 @@ def bundle(source_dir: Path, esbuild_dir: Path = ESBUILD_DIR) -> Bundle:
         raise BundleError("Node.js is needed to bundle the checker's modules (`node`).")
     if not (esbuild_dir / "lib" / "main.js").exists():
         raise BundleError(f"esbuild not found in {esbuild_dir}; run `npm ci` or `make setup`.")
+    pinned = json.loads(PACKAGE.read_text(encoding="utf-8"))["devDependencies"]["esbuild"]
+    found = json.loads((esbuild_dir / "package.json").read_text(encoding="utf-8"))["version"]
+    if found != pinned:
+        raise BundleError(f"esbuild {found} installed, {pinned} pinned; run `npm ci`.")
     readers = sorted(str(p.resolve()) for p in source_dir.parent.glob("*.js"))
     job = json.dumps({"entries": list(ENTRIES), "readers": readers})
     with tempfile.TemporaryDirectory(prefix="cec-bundle-") as out:
@@ -75,8 +81,10 @@ def bundle(source_dir: Path, esbuild_dir: Path = ESBUILD_DIR) -> Bundle:
         )
         if done.returncode != 0:
             raise BundleError(f"bundle_modules.mjs failed:\n{done.stderr.strip()[-2000:]}")
-        found = json.loads(done.stdout.strip().splitlines()[-1])
-        outputs = {name: (Path(out) / name).read_bytes() for name in found["outputs"]}
+        written = json.loads(done.stdout.strip().splitlines()[-1])
+        outputs = {name: (Path(out) / name).read_bytes() for name in written["outputs"]}
     if any("/" in name for name in outputs):
         raise BundleError(f"esbuild wrote outside the checker's folder: {sorted(outputs)}")
-    return Bundle(outputs=outputs, inputs=frozenset(found["inputs"]), read=frozenset(found["read"]))
+    return Bundle(
+        outputs=outputs, inputs=frozenset(written["inputs"]), read=frozenset(written["read"])
+    )

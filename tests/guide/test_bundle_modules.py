@@ -74,6 +74,15 @@ def test_the_build_stops_without_esbuild(tmp_path: Path) -> None:
         bundle(SOURCE, esbuild_dir=tmp_path)
 
 
+def test_another_esbuild_version_stops_the_build(tmp_path: Path) -> None:
+    """An esbuild other than package.json's pin is refused (its output could differ)."""
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "main.js").write_text("", encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"version": "0.0.1"}', encoding="utf-8")
+    with pytest.raises(BundleError, match="0.0.1 installed"):
+        bundle(SOURCE, esbuild_dir=tmp_path)
+
+
 def test_a_module_that_does_not_parse_stops_the_build(tmp_path: Path) -> None:
     """esbuild's error reaches the build."""
     for entry in ENTRIES:
