@@ -476,7 +476,11 @@ def revisit_bytes(
 # --- Lighthouse -------------------------------------------------------------------------------
 
 
-def lighthouse(url: str, work: Path) -> dict[str, float] | str:
+# Lighthouse's LCP breakdown (the `largest-contentful-paint-element` audit's second table).
+LCP_PHASES = ("TTFB", "Load Delay", "Load Time", "Render Delay")
+
+
+def lighthouse(url: str, work: Path) -> dict[str, Any] | str:
     """Lighthouse 12 (npm) mobile scores for ``url``, or why it could not run."""
     npx = shutil.which("npx")
     if npx is None:
@@ -498,7 +502,7 @@ def lighthouse(url: str, work: Path) -> dict[str, float] | str:
     if done.returncode != 0 or not report.exists():
         return "failed: " + (done.stderr.strip().splitlines() or ["?"])[-1][:200]
     data = json.loads(report.read_text())
-    scores = {name: cat["score"] for name, cat in data["categories"].items()}
+    scores: dict[str, Any] = {name: cat["score"] for name, cat in data["categories"].items()}
     audits = data["audits"]
     for key in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time"):
         scores[key] = audits[key]["numericValue"]
@@ -509,38 +513,66 @@ def lighthouse(url: str, work: Path) -> dict[str, float] | str:
     total = sum(ms for _, ms in blocking)
     material = sum(ms for url, ms in blocking if "/assets/javascripts/bundle." in url)
     scores["material share"] = material / total if total else 0.0
+    scores.update(lcp_breakdown(audits))
     return scores
 
 
-def lighthouse_runs(base: str, work: Path, runs: int) -> dict[str, list[dict[str, float] | str]]:
-    """``runs`` Lighthouse runs of the home page and the checker, alternating."""
-    scores: dict[str, list[dict[str, float] | str]] = {"home": [], "checker": []}
+def lcp_breakdown(audits: dict[str, Any]) -> dict[str, Any]:
+    """The LCP element (its selector) and what its time is made of, from Lighthouse's report."""
+    tables = audits.get("largest-contentful-paint-element", {}).get("details", {}).get("items", [])
+    found: dict[str, Any] = {"lcp element": "?"}
+    for table in tables:
+        for item in table.get("items", []):
+            if "node" in item:
+                found["lcp element"] = item["node"].get("selector", "?").split(" > ")[-1]
+            elif item.get("phase") in LCP_PHASES:
+                found[item["phase"]] = item["timing"]
+    return found
+
+
+def lighthouse_runs(sites: dict[str, str], work: Path, runs: int) -> dict[str, list[Any]]:
+    """``runs`` Lighthouse runs of the home page and the checker of each site, alternating."""
+    scores: dict[str, list[Any]] = {}
     for round_ in range(runs):
-        for name, url in (("home", base + "/"), ("checker", base + "/checker/")):
-            print(f"lighthouse {name} {round_ + 1}/{runs}", file=sys.stderr, flush=True)
-            scores[name].append(lighthouse(url, work))
+        for label, base in sites.items():
+            for page, path in (("home", "/"), ("checker", "/checker/")):
+                name = f"{page} {label}".strip()
+                print(f"lighthouse {name} {round_ + 1}/{runs}", file=sys.stderr, flush=True)
+                scores.setdefault(name, []).append(lighthouse(base + path, work))
     return scores
 
 
-def print_lighthouse(scores: dict[str, list[dict[str, float] | str]]) -> None:
-    """One line per Lighthouse run and, per page, how many runs reached 0.98."""
+def print_lighthouse(scores: dict[str, list[Any]]) -> None:
+    """One line per Lighthouse run (scores, then the LCP element and its breakdown) and, per
+    page, the medians."""
     print("\nLighthouse 12 (mobile)")
     for name, runs in scores.items():
         for value in runs:
             if isinstance(value, str):
-                print(f"  {name:10} {value}")
+                print(f"  {name:18} {value}")
                 continue
             print(
-                f"  {name:10} performance {value['performance']:.2f}  accessibility "
+                f"  {name:18} performance {value['performance']:.2f}  accessibility "
                 f"{value['accessibility']:.2f}  FCP {value['first-contentful-paint']:.0f} ms"
                 f"  LCP {value['largest-contentful-paint']:.0f} ms"
                 f"  TBT {value['total-blocking-time']:.0f} ms"
                 f"  (Material's bundle {value['material share']:.0%} of long tasks' blocking)"
             )
+            phases = ", ".join(
+                f"{phase} {value[phase]:.0f}" for phase in LCP_PHASES if phase in value
+            )
+            print(f"  {'':18}   LCP element {value['lcp element']}: {phases} ms (observed)")
         done = [v for v in runs if not isinstance(v, str)]
         if done:
-            median = statistics.median(v["performance"] for v in done)
-            print(f"  {name:10} performance median {median:.2f} of {len(done)} runs")
+            medians = {
+                key: statistics.median(v[key] for v in done)
+                for key in ("performance", "largest-contentful-paint", "total-blocking-time")
+            }
+            print(
+                f"  {name:18} median of {len(done)} runs: performance "
+                f"{medians['performance']:.2f}, LCP {medians['largest-contentful-paint']:.0f} ms,"
+                f" TBT {medians['total-blocking-time']:.0f} ms"
+            )
 
 
 # --- report -----------------------------------------------------------------------------------
@@ -687,7 +719,9 @@ def main(argv: list[str] | None = None) -> int:
         help=f"only the main thread's blocking time with the CPU slowed {CPU_SLOWDOWN}x",
     )
     parser.add_argument(
-        "--compare", type=Path, help="another built site, alternated with --site (--mount-only)"
+        "--compare",
+        type=Path,
+        help="another built site, alternated with --site (--mount-only, --lighthouse-only)",
     )
     args = parser.parse_args(argv)
     if not (args.site / "checker" / "index.html").exists():
@@ -719,7 +753,14 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{name:45} {summary(values)}")
                 return 0
             if args.lighthouse_only:
-                print_lighthouse(lighthouse_runs(base, work, args.lighthouse_runs))
+                sites = {"": base}
+                with ExitStack() as stack:
+                    if args.compare:
+                        other, _ = stack.enter_context(
+                            serve(prepare_site(args.compare, work / "b"))
+                        )
+                        sites = {"(compared)": other, "": base}
+                    print_lighthouse(lighthouse_runs(sites, work, args.lighthouse_runs))
                 return 0
             if not args.no_link and not args.local_only:
                 linked = link_runs(
@@ -773,7 +814,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             scores = {}
             if not args.no_lighthouse:
-                scores = lighthouse_runs(base, work, args.lighthouse_runs)
+                scores = lighthouse_runs({"": base}, work, args.lighthouse_runs)
 
         print(
             f"\nSite benchmark: {args.runs} runs per variant, Chromium {CHROMIUM}, "

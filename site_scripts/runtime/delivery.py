@@ -1,10 +1,13 @@
 """MkDocs hook: how the checker reaches the browser fast, and keeps working offline.
 
+- The checker page's own modules reach the site bundled (``bundle_modules.py``): the page's
+  entries and the chunk they share instead of the sources' forty-odd modules; the engine
+  worker's modules are published as they are.
 - Checker page only (guide pages download no byte of the runtime):
   - ``start.js`` in the head, an async module that starts the engine worker as soon as it is
     fetched, before Material and the form's modules run (it reads the runtime's location and
     digests from the configuration block runtime_assets.py puts in the head);
-  - ``<link rel=modulepreload>`` for the checker's page modules (no import waterfall). No
+  - ``<link rel=modulepreload>`` for the page's bundle and its chunk (no import waterfall). No
     preload for the runtime files: measured, it made Chromium fetch them twice when the
     worker asked while the preload was in flight, and on a slow phone link (Lighthouse) it
     took the bandwidth the page's own CSS needed (checker LCP 2.0 s -> 25 s). start.js
@@ -22,11 +25,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mkdocs.structure.files import Files
+
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # hooks load by path; site_scripts.* must be importable
     sys.path.insert(0, str(ROOT))
 
-from site_scripts.runtime.paths import (  # noqa: E402  (after the path set-up above)
+from site_scripts.runtime.bundle_modules import (  # noqa: E402  (after the path set-up above)
+    Bundle,
+    BundleError,
+    bundle,
+)
+from site_scripts.runtime.paths import (  # noqa: E402
     CHECKER_HTML,
     CHECKER_MODULES,
     CHECKER_PAGES,
@@ -39,7 +49,7 @@ from site_scripts.runtime.paths import (  # noqa: E402  (after the path set-up a
 SERVICE_WORKER = "sw.js"
 TEMPLATE = Path(__file__).with_name("sw.template.js")
 # Module paths are relative to CHECKER_MODULES (its subfolders group them by role).
-# Modules that run in the worker: a hint from the page would not reach the worker's module map.
+# Modules that run in the worker, published unbundled: the worker imports them itself.
 WORKER_MODULES = (
     "engine/worker.js",
     "engine/verify.js",
@@ -49,10 +59,9 @@ WORKER_MODULES = (
     "engine/rules-wheel.js",
     "engine/engine-errors.js",
 )
-# Page modules loaded by the head scripts themselves (no preload hint needed).
+# Page entries loaded by the head itself (their outputs need no preload hint).
 START_MODULE = "engine/start.js"
 OFFLINE_MODULE = "storage/offline.js"
-HEAD_MODULES = (START_MODULE, OFFLINE_MODULE)
 # Site files the checker page needs besides its modules and the runtime (globs).
 PAGE_ASSETS = (
     "assets/stylesheets/*.css",
@@ -85,15 +94,17 @@ def runtime_names(site_dir: Path) -> list[str]:
     )
 
 
-def head_tags(root: str, modules: list[str]) -> str:
+def head_tags(root: str, page_bundle: Bundle) -> str:
     """The checker page's head additions, URLs relative to the page."""
+    folder = f"{root}{CHECKER_MODULES}"
+    start, offline = page_bundle.output_of(START_MODULE), page_bundle.output_of(OFFLINE_MODULE)
     tags = [
-        f'<script type="module" async src="{root}{CHECKER_MODULES}/{START_MODULE}"></script>',
-        f'<script type="module" src="{root}{CHECKER_MODULES}/{OFFLINE_MODULE}"></script>',
+        f'<script type="module" async src="{folder}/{start}"></script>',
+        f'<script type="module" src="{folder}/{offline}"></script>',
     ]
-    for name in modules:
-        if name not in HEAD_MODULES and name not in WORKER_MODULES:
-            tags.append(f'<link rel="modulepreload" href="{root}{CHECKER_MODULES}/{name}">')
+    # The chunk start.js imports, and main.js (the page's module, at the end of the body).
+    for name in page_bundle.chunks() + [page_bundle.output_of("main.js")]:
+        tags.append(f'<link rel="modulepreload" href="{folder}/{name}">')
     return "\n".join(tags)
 
 
@@ -125,23 +136,41 @@ def service_worker(site_dir: Path) -> str:
     )
 
 
-def checker_modules(config: Any) -> list[str]:
-    """The checker's JavaScript modules (from docs/, as the build copies them), as paths relative
-    to their folder (``form/jobs.js``)."""
-    folder = Path(config["docs_dir"]) / CHECKER_MODULES
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.js"))
+_bundle: Bundle | None = None  # this build's, from on_files
+
+
+def on_files(files: Files, config: Any, **_: Any) -> Files:
+    """Bundle the page's modules; the site gets the bundle (on_post_build) instead of them.
+    (Not added here as generated files: the i18n plugin cannot handle those.)"""
+    global _bundle
+    source = Path(config["docs_dir"]) / CHECKER_MODULES
+    _bundle = bundle(source)
+    shared = sorted(set(WORKER_MODULES) & _bundle.inputs)
+    if shared:  # the worker would load a second copy of these, with their own state
+        raise BundleError(f"page modules imported by the worker too: {shared}")
+    for name in _bundle.inputs - _bundle.read:
+        found = files.get_file_from_path(f"{CHECKER_MODULES}/{name}")
+        if found is not None:
+            files.remove(found)
+    return files
 
 
 def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
     """Early engine start, preload hints and offline support, on the checker page only."""
     if page.file.src_uri not in CHECKER_PAGES:
         return output
-    tags = head_tags(relative_root(page.url), checker_modules(config))
+    if _bundle is None:
+        raise BundleError("the checker's modules were not bundled (on_files did not run)")
+    tags = head_tags(relative_root(page.url), _bundle)
     return output.replace("</head>", tags + "\n</head>", 1)
 
 
 def on_post_build(config: Any, **_: Any) -> None:
-    """Write sw.js at the site root (its scope is the whole site)."""
+    """Write the page's bundle, then sw.js at the site root (its scope is the whole site)."""
     site_dir = Path(config["site_dir"])
     if (site_dir / CHECKER_HTML).exists():
+        if _bundle is None:
+            raise BundleError("the checker's modules were not bundled (on_files did not run)")
+        for name, content in _bundle.outputs.items():
+            (site_dir / CHECKER_MODULES / name).write_bytes(content)
         (site_dir / SERVICE_WORKER).write_text(service_worker(site_dir), encoding="utf-8")
