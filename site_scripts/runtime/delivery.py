@@ -57,6 +57,8 @@ WORKER_MODULES = (
     "engine/kept.js",
     "engine/link.js",
     "engine/rules-wheel.js",
+    "engine/unpack.js",
+    "engine/unpack-worker.js",
     "engine/engine-errors.js",
 )
 # Page entries loaded by the head itself (their outputs need no preload hint).

@@ -19,6 +19,7 @@
 
 import { failure, httpFailure, IntegrityError, sha256 } from "./engine-errors.js";
 import { keptStore } from "./kept.js";
+import { unpackAside } from "./unpack.js";
 
 // The decompressed wasm, kept for the next visit (one entry: the current build's).
 const unpackedCopies = keptStore("cec-unpacked");
@@ -210,17 +211,13 @@ export function createVerifier(indexURL, files, digests, compressed = {}) {
     },
     /**
      * The decompressed bytes of ``name``, published only as its gzip copy (the build's memory
-     * snapshot), once they match its digest; rejects otherwise. Not one of Pyodide's requests:
+     * snapshot), once the copy matches its digest; rejects otherwise. Not one of Pyodide's requests:
      * a failure here never stops the start (worker.js falls back).
      */
     async unpackedBytes(name) {
       const copy = compressed[files[name]];
-      if (!copy || typeof DecompressionStream !== "function") throw new IntegrityError(name);
-      const response = await networkFetch(new URL(copy, indexURL).href, { credentials: "same-origin" });
-      if (!response.ok || !response.body) throw httpFailure(copy, response.status);
-      const body = await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
-      if ((await sha256(body)) !== digests[files[name]]) throw new IntegrityError(name);
-      return new Uint8Array(body);
+      if (!copy || !digests[copy] || typeof DecompressionStream !== "function") throw new IntegrityError(name);
+      return unpackAside(new URL(copy, indexURL).href, digests[copy], name, networkFetch);
     },
     /** Import a JavaScript module of the runtime once its bytes have been checked. */
     async importModule(name) {
