@@ -58,7 +58,8 @@ WORKER_MODULES = (
     "engine/link.js",
     "engine/rules-wheel.js",
     "engine/unpack.js",
-    "engine/unpack-worker.js",
+    "engine/aside.js",
+    "engine/aside-worker.js",
     "engine/engine-errors.js",
 )
 # Page entries loaded by the head itself (their outputs need no preload hint).

@@ -1,10 +1,8 @@
 // A file published only as its gzip copy (the build's memory snapshot: 5 MB, 31 MB unpacked),
-// downloaded, checked against the copy's digest and decompressed. Decompressing takes about
-// 0.3 s of a thread, so the engine worker hands it to a worker of its own (unpack-worker.js):
-// on a device with two cores or more it runs beside the wasm's decompression and the runtime's
-// import instead of after them (bench/README.md). Where a worker cannot start one, the engine
-// worker runs the same code itself.
+// downloaded, checked against the copy's digest and decompressed (about 0.3 s of a thread:
+// done aside, aside.js).
 
+import { aside } from "./aside.js";
 import { httpFailure, IntegrityError, sha256 } from "./engine-errors.js";
 
 /** The bytes of the gzip copy at ``url``, decompressed, once the copy matches ``digest``. */
@@ -21,31 +19,11 @@ export async function unpackChecked(url, digest, name, download = fetch) {
   return bytes;
 }
 
-/** The same in a worker of its own when one can start here, else in this thread (with
- * ``download``, the fetch to use here). */
+/** The same on a thread of its own when one can start here, else on this one (with
+ * ``download``, the fetch to use here); rejects with an IntegrityError on any failure. */
 export function unpackAside(url, digest, name, download = fetch) {
-  const here = () => unpackChecked(url, digest, name, download);
-  if (typeof Worker !== "function") return here();
-  return new Promise((resolve, reject) => {
-    let helper;
-    try {
-      helper = new Worker(new URL("./unpack-worker.js", import.meta.url), { type: "module", name: "cec-unpack" });
-    } catch {
-      here().then(resolve, reject);
-      return;
-    }
-    const done = () => helper.terminate();
-    helper.onmessage = ({ data }) => {
-      done();
-      if (data.bytes) resolve(data.bytes);
-      else reject(new IntegrityError(name));
-    };
-    helper.onerror = (event) => {
-      event.preventDefault();
-      done();
-      here().then(resolve, reject); // the helper could not run
-    };
-    helper.postMessage({ url, digest, name });
+  return aside("unpack", { url, digest, name }, () => unpackChecked(url, digest, name, download)).catch((error) => {
+    throw error instanceof IntegrityError || error?.facts ? error : new IntegrityError(name);
   });
 }
 

@@ -19,7 +19,7 @@ import { failure, httpFailure, IntegrityError } from "./engine-errors.js";
 import "./kept.js"; // used by snapshot.js and verify.js: named here so all load at once (one round trip)
 import { fastLink } from "./link.js";
 import { installRules } from "./rules-wheel.js";
-import { forgetSnapshot, hasKeptSnapshot, keepSnapshot, keptSnapshot, snapshotKey } from "./snapshot.js";
+import { forgetSnapshot, hasKeptSnapshot, keepSnapshot, keptSnapshotAside, snapshotKey } from "./snapshot.js";
 import { createVerifier } from "./verify.js";
 
 const STEPS = 4;
@@ -119,7 +119,7 @@ async function loadEngine(runtime) {
   // against their build-time SHA-256 before use; the wasm compiles while it downloads.
   const files = createVerifier(runtime.indexURL, runtime.files, runtime.integrity, runtime.compressed);
   const snapshotAt = snapshotKey(runtime.indexURL, runtime.files, runtime.wheelURL);
-  const kept = keptSnapshot(snapshotAt); // read and checked while the runtime downloads
+  const kept = keptSnapshotAside(snapshotAt); // read and checked aside while the runtime downloads
   // No copy on this device yet and a fast link: the build's snapshot, downloaded (and checked)
   // alongside the wasm. Any failure leaves the usual start.
   const built =
