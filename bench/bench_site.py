@@ -616,8 +616,9 @@ def link_runs(
     return found
 
 
-def print_local(results: dict[str, list[float]]) -> tuple[float, float]:
-    """The local runs' table; returns the cold and revisit ratios (medians, same run)."""
+def print_local(results: dict[str, list[float]]) -> tuple[float, float, float]:
+    """The local runs' table; returns the cold ratios (no link estimate, fast line) and the
+    revisit ratio (medians, same run)."""
     print(f"{'measure (ms)':45} {'median':>8} {'min':>8} {'max':>8} {'runs':>5}")
     for name, values in results.items():
         print(f"{name:45} {summary(values)}")
@@ -632,6 +633,7 @@ def print_local(results: dict[str, list[float]]) -> tuple[float, float]:
     print(f"  cold on the fast line (build's snapshot) / baseline on it: {fast:5.2f}")
     return (
         ratio("checker cold: share link -> verdict", "baseline cold: navigation -> ready"),
+        fast,
         ratio("checker revisit: navigation -> ready", "baseline revisit: navigation -> ready"),
     )
 
@@ -641,19 +643,21 @@ def print_fast_bytes(fast_bytes: dict[str, list[int]]) -> None:
         print(f"  wire bytes, {name.split(':')[0]}: {mb(statistics.median(sizes))}")
 
 
-def print_local_targets(cold_ratio: float, again_ratio: float) -> None:
-    print(
-        f"  cold verdict / baseline cold ready   {cold_ratio:5.2f}  (<= 0.50) "
-        f"{'met' if cold_ratio <= 0.5 else 'NOT met'}"
-    )
-    print(
-        f"  revisit ready / baseline revisit     {again_ratio:5.2f}  (<= 0.45) "
-        f"{'met' if again_ratio <= 0.45 else 'NOT met'}"
-    )
+def print_local_targets(cold_ratio: float, fast_ratio: float, again_ratio: float) -> None:
+    # Headless Chromium gives a page served from 127.0.0.1 no link estimate (Network Information
+    # API: 4g, 1.35-1.6 Mbit/s, 100 ms), so the checker starts there as on a phone; a desktop on
+    # a fast line reports one, which the emulated fast line reproduces (bench/README.md).
+    for label, value, limit in (
+        ("cold verdict / baseline, fast line  ", fast_ratio, 0.5),
+        ("cold verdict / baseline, no estimate", cold_ratio, 0.5),
+        ("revisit ready / baseline revisit    ", again_ratio, 0.45),
+    ):
+        print(f"  {label} {value:5.2f}  (<= {limit:.2f}) {'met' if value <= limit else 'NOT met'}")
 
 
-def print_link(found: dict[str, Any], runs: int) -> float:
-    """The emulated-link table; returns the ratio of medians."""
+def print_link(found: dict[str, Any], runs: int) -> tuple[float, float]:
+    """The emulated-link table; returns the ratio of medians and the median wire bytes to the
+    verdict."""
     down = LINK["downloadThroughput"] * 8 / 1e6
     print(
         f"\nemulated link ({down:g} Mbit/s down, {LINK['uploadThroughput'] * 8 / 1e6:g} up,"
@@ -689,7 +693,7 @@ def print_link(found: dict[str, Any], runs: int) -> float:
         f"    {'total':28} checker {mb(statistics.median(totals))}"
         f"   baseline {mb(statistics.median(base_totals))}"
     )
-    return ratio
+    return ratio, statistics.median(totals)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -821,26 +825,30 @@ def main(argv: list[str] | None = None) -> int:
             f"{os.cpu_count()} CPUs, 127.0.0.1 served like GitHub Pages"
             " (max-age=600, gzip for text)\n"
         )
-        cold_ratio, again_ratio = print_local(results)
+        cold_ratio, fast_ratio, again_ratio = print_local(results)
         print_fast_bytes(fast_bytes)
         print(
             f"{'checker submit -> verdict':45} p50 {percentile(checks, 50):6.1f}"
             f"   p95 {percentile(checks, 95):6.1f}   max {max(checks):6.1f}"
             f"   ({len(checks)} checks)"
         )
-        link_ratio = print_link(linked, args.runs) if linked else None
+        link_ratio, link_bytes = print_link(linked, args.runs) if linked else (None, None)
 
         p95 = percentile(checks, 95)
         print("\ntargets")
-        if link_ratio is not None:
+        if link_ratio is not None and link_bytes is not None:
             print(
                 f"  link: cold verdict / baseline cold   {link_ratio:5.2f}  (<= 0.50) "
                 f"{'met' if link_ratio <= 0.5 else 'NOT met'}"
             )
-        print_local_targets(cold_ratio, again_ratio)
+            print(
+                f"  link: bytes to the first verdict     {mb(link_bytes)} (<= 6 MB) "
+                f"{'met' if link_bytes <= 6e6 else 'NOT met'}"
+            )
+        print_local_targets(cold_ratio, fast_ratio, again_ratio)
         print(
-            f"  cold bytes to the verdict            {mb(cold_bytes['wire'])} (<= 6 MB) "
-            f"{'met' if cold_bytes['wire'] <= 6e6 else 'NOT met'}"
+            f"  cold bytes until the network is quiet after the verdict (not a target)"
+            f" {mb(cold_bytes['wire'])}"
         )
         print(
             f"  revisit bytes                        {again_bytes['wire']:5d}  (= 0) "

@@ -1,13 +1,15 @@
 // The engine worker's helper thread: one job, then the bytes handed over (transferred, not
 // copied). "unpack": the build's snapshot downloaded, checked and decompressed (unpack.js);
-// "kept": the device's snapshot read and checked (snapshot.js). A failure answers `failed`.
+// "kept": the device's snapshot read and checked; "keep": a snapshot hashed and kept
+// (snapshot.js). A failure answers `failed`.
 
-import { keptSnapshot } from "./snapshot.js";
+import { keepSnapshot, keptSnapshot } from "./snapshot.js";
 import { unpackChecked } from "./unpack.js";
 
 const JOBS = {
   unpack: ({ url, digest, name }) => unpackChecked(url, digest, name),
   kept: ({ key }) => keptSnapshot(key),
+  keep: ({ key, bytes }) => keepSnapshot(key, bytes).then(() => null),
 };
 
 self.onmessage = async ({ data }) => {

@@ -4,8 +4,9 @@
 // of before them (bench/README.md). Where a worker cannot start one (or the helper fails to
 // load), ``here()`` does the same work on this thread.
 
-/** Run ``job`` with ``data`` aside: resolves its bytes (or null), rejects if the job failed. */
-export function aside(job, data, here) {
+/** Run ``job`` with ``data`` aside (``transfer``: buffers handed over, not copied): resolves
+ * its bytes (or null), rejects if the job failed. */
+export function aside(job, data, here, transfer = []) {
   if (typeof Worker !== "function") return here();
   return new Promise((resolve, reject) => {
     let helper;
@@ -25,6 +26,6 @@ export function aside(job, data, here) {
       helper.terminate();
       here().then(resolve, reject); // the helper could not run
     };
-    helper.postMessage({ job, ...data });
+    helper.postMessage({ job, ...data }, transfer);
   });
 }

@@ -19,7 +19,7 @@ import { failure, httpFailure, IntegrityError } from "./engine-errors.js";
 import "./kept.js"; // used by snapshot.js and verify.js: named here so all load at once (one round trip)
 import { fastLink } from "./link.js";
 import { installRules } from "./rules-wheel.js";
-import { forgetSnapshot, hasKeptSnapshot, keepSnapshot, keptSnapshotAside, snapshotKey } from "./snapshot.js";
+import { forgetSnapshot, hasKeptSnapshot, keepSnapshotAside, keptSnapshotAside, snapshotKey } from "./snapshot.js";
 import { createVerifier } from "./verify.js";
 
 const STEPS = 4;
@@ -174,12 +174,13 @@ async function loadEngine(runtime) {
   // copy below is warm too. A restored snapshot is already warm.
   if (!restored) api.warm_up(runtime.lang === "fr" ? "fr" : "en");
   // Copied before any check of the person's answers, so none is ever kept, and before Python
-  // holds a JavaScript function; hashed and stored a little later, off the first verdict's
-  // path. The build's snapshot, once restored, is kept as it is.
+  // holds a JavaScript function; hashed and stored a little later on the helper thread, off
+  // the first verdict's path and the next checks'. The build's snapshot, once restored, is
+  // kept as it is.
   if (restored !== "device") {
     try {
       const image = snapshot || pyodide.makeMemorySnapshot();
-      setTimeout(() => keepSnapshot(snapshotAt, image), KEEP_SNAPSHOT_AFTER_MS);
+      setTimeout(() => keepSnapshotAside(snapshotAt, image), KEEP_SNAPSHOT_AFTER_MS);
     } catch {
       // no copy this time (Pyodide refused): the checker works, the next visit starts as usual
     }
