@@ -15,11 +15,15 @@
 //        copy this device kept, from the build's snapshot, or started) | {"type":"failed",...}
 //        {"type":"result","id":N,"output":"<assessment or errors JSON>"}
 
+// kept.js, aside.js and unpack.js serve snapshot.js and verify.js: named here so every module
+// loads at once (one round trip).
+import "./aside.js";
 import { failure, httpFailure, IntegrityError } from "./engine-errors.js";
-import "./kept.js"; // used by snapshot.js and verify.js: named here so all load at once (one round trip)
+import "./kept.js";
 import { fastLink } from "./link.js";
 import { installRules } from "./rules-wheel.js";
 import { forgetSnapshot, hasKeptSnapshot, keepSnapshotAside, keptSnapshotAside, snapshotKey } from "./snapshot.js";
+import "./unpack.js";
 import { createVerifier } from "./verify.js";
 
 const STEPS = 4;
