@@ -58,8 +58,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # the tests' server and browser
 from conftest import BROWSER_ARGS, QuietHandler, chromium_path, serve_directory  # noqa: E402
 from support.checker import encode  # noqa: E402  (share-link format)
 
+from pycore.api import RANKED_SAMPLE as RANKED  # noqa: E402  (a ranking section: the result's largest part)
+from pycore.api import SAMPLE_PROFILE as PROFILE  # noqa: E402
 from site_scripts.runtime.paths import PYODIDE_DIR, RUNTIME_FILES  # noqa: E402
-from site_scripts.runtime.precompile import SAMPLE_PROFILE as PROFILE  # noqa: E402
 
 CHROMIUM = chromium_path() or "/usr/bin/chromium"
 ARGS = list(BROWSER_ARGS)
@@ -92,21 +93,6 @@ LONG_TASKS = """(() => {
     for (const task of list.getEntries()) seen.push([task.startTime, task.duration]);
   }).observe({ type: "longtask" });
 })();"""
-# The sample profile with a ranking section: the result's largest part (tables, a chart).
-RANKED = {
-    **PROFILE,
-    "crs": {
-        "date_of_birth": "1996-05-01",
-        "education": "two_or_more",
-        "canadian_education": "none",
-        "foreign_work_years": 1,
-        "canadian_work_years": None,
-        "certificate_of_qualification": False,
-        "provincial_nomination": False,
-        "sibling_in_canada": False,
-        "spouse": None,
-    },
-}
 # File classes for the bytes table: (label, test on the URL path), first match wins.
 FILE_CLASSES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("runtime wasm", lambda path: "/pyodide/" in path and ".wasm" in path),
