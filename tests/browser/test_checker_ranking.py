@@ -24,11 +24,10 @@ from support.checker import (
     share_url,
     wait_for_mark,
 )
-from support.contract import contract_profile, job
+from support.contract import contract_profile, crs_answers, job
 from support.rules import APP
 
 from pycore.common import charts
-from pycore.common.dates import years_before
 from pycore.crs.profile import education_levels
 
 pytestmark = pytest.mark.browser
@@ -39,18 +38,7 @@ SPOUSE_TEST = "crs.spouse.language_test"
 
 def ranking(born_years: int = 29, **fields: Any) -> dict[str, Any]:
     """A complete ``crs`` object for someone ``born_years`` old on the application date."""
-    crs: dict[str, Any] = {
-        "date_of_birth": years_before(APP, born_years).isoformat(),
-        "education": education_levels()[-3],
-        "canadian_education": "none",
-        "foreign_work_years": 1,
-        "canadian_work_years": None,
-        "certificate_of_qualification": False,
-        "provincial_nomination": False,
-        "sibling_in_canada": False,
-        "spouse": None,
-    }
-    return {**crs, **fields}
+    return crs_answers(born_years, education=education_levels()[-3], foreign_work_years=1, **fields)
 
 
 def ranked(crs: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.contract import job
+from support.contract import crs_answers, job
 from support.rules import APP, CAP
 
 from pycore.validation import input_limits
@@ -130,17 +130,7 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     assert done.returncode == 0 and json.loads(done.stdout)["eligible"] is True
 
 
-CRS_FIELDS = {
-    "date_of_birth": "1997-03-10",
-    "education": "bachelors",
-    "canadian_education": "none",
-    "foreign_work_years": 0,
-    "canadian_work_years": None,
-    "certificate_of_qualification": False,
-    "provincial_nomination": False,
-    "sibling_in_canada": False,
-    "spouse": None,
-}
+CRS_FIELDS = crs_answers(date_of_birth="1997-03-10")
 
 
 def test_text_prints_the_crs_breakdown_and_improvements() -> None:

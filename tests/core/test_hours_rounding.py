@@ -8,7 +8,7 @@ from datetime import timedelta
 from fractions import Fraction
 from typing import Any
 
-from support.contract import job
+from support.contract import crs_answers, job
 from support.rules import APP, REQUIRED
 
 from pycore.api import check_json
@@ -25,17 +25,7 @@ def assess(days: int) -> dict[str, Any]:
         "plans_to_live_in_quebec": False,
         "jobs": [work],
         "language_tests": [],
-        "crs": {
-            "date_of_birth": "1994-05-01",
-            "education": "bachelors",
-            "canadian_education": "none",
-            "foreign_work_years": 0,
-            "canadian_work_years": None,
-            "certificate_of_qualification": False,
-            "provincial_nomination": False,
-            "sibling_in_canada": False,
-            "spouse": None,
-        },
+        "crs": crs_answers(date_of_birth="1994-05-01"),
     }
     result: dict[str, Any] = json.loads(check_json(json.dumps(profile)))
     return result
